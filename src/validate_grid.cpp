@@ -1,0 +1,130 @@
+// Cross-references of a grid: everything a single key cannot check on its own.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
+#include "grid_checks.hpp"
+#include "yaml_read.hpp"
+
+namespace ess {
+
+void read_bands(const YamlNode& node, Grid& grid, Diagnostics& diags) {
+  if (!node.is_seq() || node.items.empty()) {
+    wrong_type(node, "decision", "a list of bands {min, label}", diags);
+    return;
+  }
+  for (const auto& item : node.items) {
+    MapReader r(item, "a decision band", diags, {"min", "label"});
+    const YamlNode* min = r.require("min");
+    const YamlNode* label = r.require("label");
+    Band band;
+    band.pos = item.pos;
+    auto v = min ? read_number(*min, "a band's min", diags) : std::nullopt;
+    if (!v || !label || !read_text(*label, "a band's label", diags, band.label)) continue;
+    band.min = *v;
+    if (grid.decision.empty() && band.min != 0)
+      diags.error("decision-bands", min->pos, "the first decision band must start at 0",
+                  "every total from 0 to 100 must fall in a band");
+    if (!grid.decision.empty() && !(band.min > grid.decision.back().min))
+      diags.error("decision-bands", min->pos,
+                  fmt::format("decision bands must be listed lowest first ({} after {})", min->text,
+                              grid.decision.back().min));
+    if (band.min > 100) diags.error("decision-bands", min->pos, "a band's min must be at most 100");
+    for (const auto& other : grid.decision)
+      if (other.label == band.label)
+        diags.error("decision-bands", label->pos,
+                    fmt::format("two bands are labelled '{}'", band.label));
+    grid.decision.push_back(std::move(band));
+  }
+}
+
+namespace {
+
+void check_criteria(const std::vector<Criterion>& nodes, const Grid& grid,
+                    std::map<std::string, Pos>& seen, Diagnostics& diags) {
+  double total_weight = 0;
+  for (const auto& c : nodes) {
+    total_weight += c.weight;
+    auto [it, inserted] = seen.emplace(c.id, c.pos);
+    if (!inserted)
+      diags.error(
+          "duplicate-id", c.pos,
+          fmt::format("criterion id '{}' is used twice (first at line {})", c.id, it->second.line),
+          "ids must be unique across the whole tree: dossiers score leaves by id");
+    if (c.is_leaf() && !c.from.empty() && !grid.find_fact(c.from)) {
+      std::vector<std::string> ids;
+      for (const auto& f : grid.facts) ids.push_back(f.id);
+      std::string close = closest_match(c.from, ids);
+      diags.error(
+          "unknown-fact", c.pos,
+          fmt::format(
+              "criterion '{}' takes its value from fact '{}', which the grid does not define", c.id,
+              c.from),
+          close.empty() ? "" : fmt::format("did you mean '{}'?", close));
+    }
+    check_criteria(c.children, grid, seen, diags);
+  }
+  if (!nodes.empty() && total_weight <= 0)
+    diags.error("weights-all-zero",
+                nodes.front().weight_pos.line ? nodes.front().weight_pos : nodes.front().pos,
+                "all sibling criteria here have weight 0: nothing would be scored",
+                "give at least one of them a positive weight");
+}
+
+void check_facts(const Grid& grid, Diagnostics& diags) {
+  std::map<std::string, const Fact*> by_id;
+  for (const auto& f : grid.facts) {
+    if (!by_id.emplace(f.id, &f).second)
+      diags.error("duplicate-id", f.pos, fmt::format("fact id '{}' is used twice", f.id));
+  }
+  std::vector<std::string> ids;
+  for (const auto& f : grid.facts) ids.push_back(f.id);
+  for (const auto& f : grid.facts) {
+    for (const auto& ref : f.operands) {
+      if (by_id.count(ref)) continue;
+      std::string close = closest_match(ref, ids);
+      diags.error(
+          "unknown-fact", f.pos,
+          fmt::format("fact '{}' refers to '{}', which the grid does not define", f.id, ref),
+          close.empty() ? "" : fmt::format("did you mean '{}'?", close));
+    }
+  }
+  // Cycles: depth-first search with colours; report each cycle once, at its first fact.
+  std::map<std::string, int> colour;  // 0 new, 1 on the path, 2 done
+  std::vector<std::string> path;
+  std::function<void(const Fact&)> visit = [&](const Fact& f) {
+    colour[f.id] = 1;
+    path.push_back(f.id);
+    for (const auto& ref : f.operands) {
+      auto it = by_id.find(ref);
+      if (it == by_id.end()) continue;
+      if (colour[ref] == 1) {
+        auto start = std::find(path.begin(), path.end(), ref);
+        std::vector<std::string> cycle(start, path.end());
+        cycle.push_back(ref);
+        diags.error("fact-cycle", by_id[ref]->pos,
+                    fmt::format("facts form a cycle: {}", fmt::join(cycle, " -> ")),
+                    "a derived fact cannot depend on itself");
+      } else if (colour[ref] == 0) {
+        visit(*it->second);
+      }
+    }
+    path.pop_back();
+    colour[f.id] = 2;
+  };
+  for (const auto& f : grid.facts)
+    if (colour[f.id] == 0) visit(f);
+}
+
+}  // namespace
+
+void check_grid_references(const Grid& grid, Diagnostics& diags) {
+  std::map<std::string, Pos> seen;
+  check_criteria(grid.criteria, grid, seen, diags);
+  check_facts(grid, diags);
+}
+
+}  // namespace ess
