@@ -11,6 +11,7 @@ Tree build_tree(const Grid& grid) {
   std::function<std::size_t(const Criterion&)> add = [&](const Criterion& c) {
     std::size_t index = tree.nodes.size();
     tree.nodes.push_back(&c);
+    tree.weights.push_back(c.weight);
     tree.children.emplace_back();
     for (const auto& child : c.children) {
       std::size_t child_index = add(child);
@@ -30,19 +31,19 @@ std::optional<double> aggregate(Aggregation method, const Tree& tree,
                                 const std::vector<std::optional<double>>& s) {
   double total_weight = 0;
   for (std::size_t k : kids)
-    if (s[k]) total_weight += tree.nodes[k]->weight;
+    if (s[k]) total_weight += tree.weights[k];
   if (total_weight <= 0) return std::nullopt;
   switch (method) {
     case Aggregation::weighted_mean: {
       double sum = 0;
       for (std::size_t k : kids)
-        if (s[k]) sum += tree.nodes[k]->weight * *s[k];
+        if (s[k]) sum += tree.weights[k] * *s[k];
       return sum / total_weight;
     }
     case Aggregation::weighted_geometric: {
       double product = 1;
       for (std::size_t k : kids) {
-        double w = tree.nodes[k]->weight;
+        double w = tree.weights[k];
         if (!s[k] || w <= 0) continue;
         if (*s[k] <= 0) return 0.0;
         product *= std::pow(*s[k], w / total_weight);
@@ -52,7 +53,7 @@ std::optional<double> aggregate(Aggregation method, const Tree& tree,
     case Aggregation::min: {
       double lowest = 1;
       for (std::size_t k : kids)
-        if (s[k] && tree.nodes[k]->weight > 0) lowest = std::min(lowest, *s[k]);
+        if (s[k] && tree.weights[k] > 0) lowest = std::min(lowest, *s[k]);
       return lowest;
     }
   }
@@ -80,10 +81,10 @@ std::vector<double> effective_weights(const Tree& tree,
       [&](const std::vector<std::size_t>& kids, double parent) {
         double total_weight = 0;
         for (std::size_t k : kids)
-          if (s[k]) total_weight += tree.nodes[k]->weight;
+          if (s[k]) total_weight += tree.weights[k];
         for (std::size_t k : kids) {
           if (!s[k] || total_weight <= 0) continue;
-          ew[k] = parent * tree.nodes[k]->weight / total_weight;
+          ew[k] = parent * tree.weights[k] / total_weight;
           share(tree.children[k], ew[k]);
         }
       };

@@ -12,6 +12,7 @@ struct Tree {
   std::vector<const Criterion*> nodes;  // depth-first, grid order
   std::vector<std::vector<std::size_t>> children;
   std::vector<std::size_t> axes;
+  std::vector<double> weights;  // the grid's, per node; sensitivity analysis perturbs a copy
 };
 
 Tree build_tree(const Grid& grid);
