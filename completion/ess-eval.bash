@@ -9,9 +9,16 @@ _ess_eval_commands="validate score rank template grid sensitivity schema"
 _ess_eval_grid_commands="show diff test impact"
 
 # Options that take a value (the next word, or after '=').
-_ess_eval_takes_value=" --grid -f --format -o --output --out-dir --lang -j --jobs --diagnostics
-  --max-file-size --csv-sep --consolidate --files-from --call --territory --theme --group-by
-  --budget --spread --samples --seed "
+_ess_eval_takes_value() {
+  case $1 in
+    --grid | -f | --format | -o | --output | --out-dir | --lang | -j | --jobs | --diagnostics | \
+      --max-file-size | --csv-sep | --consolidate | --files-from | --call | --territory | \
+      --theme | --group-by | --budget | --spread | --samples | --seed)
+      return 0
+      ;;
+  esac
+  return 1
+}
 
 # The options of one command ("grid show", "rank", ...).
 _ess_eval_options() {
@@ -38,11 +45,7 @@ _ess_eval_options() {
 _ess_eval_grid_ids() {
   local dir file
   local -a dirs=()
-  if [[ -n ${ESS_EVAL_GRID_PATH-} ]]; then
-    local IFS=:
-    dirs=($ESS_EVAL_GRID_PATH)
-    unset IFS
-  fi
+  [[ -n ${ESS_EVAL_GRID_PATH-} ]] && IFS=: read -ra dirs <<<"$ESS_EVAL_GRID_PATH"
   dirs+=(criteria)
   for dir in "${dirs[@]}"; do
     [[ -d $dir ]] || continue
@@ -133,7 +136,7 @@ _ess_eval() {
       continue
     fi
     if [[ -z $after_dashes && $word == -* ]]; then
-      if [[ $_ess_eval_takes_value == *" $word "* && ${COMP_WORDS[i + 1]-} != = ]]; then
+      if _ess_eval_takes_value "$word" && [[ ${COMP_WORDS[i + 1]-} != = ]]; then
         ((i++))
       fi
       continue
@@ -148,7 +151,7 @@ _ess_eval() {
   done
 
   # A value for the option before the cursor.
-  if [[ -n $prev && -z $after_dashes && $_ess_eval_takes_value == *" $prev "* ]]; then
+  if [[ -n $prev && -z $after_dashes ]] && _ess_eval_takes_value "$prev"; then
     _ess_eval_values "$prev" "$cur"
     return 0
   fi

@@ -307,7 +307,15 @@ def evaluate_facts(grid, declared):
 # Consolidating the assessments of one leaf (§2.2, rules.md)
 # ---------------------------------------------------------------------------------------------
 
-def statistic(values, how):
+def statistic(values, how, normalise=None):
+    if how == "min" and normalise is not None:
+        # The most severe judgement: the value with the lowest s (on a "better: lower" scale
+        # that is the highest value). Ties between equal s keep the first value given.
+        worst = values[0]
+        for v in values[1:]:
+            if normalise(v) < normalise(worst):
+                worst = v
+        return worst
     if how == "mean":
         total = 0
         for v in values:
@@ -377,7 +385,7 @@ def consolidate_leaf(leaf, grid, dossier, counted, self_only, facts, fact_why, h
         st.status, st.reason = "na", str(consensus["na"])
         st.flags.append("consensus")
     elif values:
-        st.status, st.value = "scored", statistic(values, how)
+        st.status, st.value = "scored", statistic(values, how, scale.normalise)
     elif na_reasons:
         st.status, st.reason = "na", "; ".join(na_reasons)
     else:

@@ -546,6 +546,32 @@ def published_volunteering_valuation():
     assert close(r["facts"]["valeur"], 38016.0, 1e-6)
 
 
+@test
+def published_cases_written_by_gen():
+    # gen.py writes hand-written cases whose expected totals were computed by hand (in the
+    # files' comments) into `x-expect`; the oracle must land inside every range.
+    import tempfile
+    import shutil
+    import glob
+    import gen
+    out = tempfile.mkdtemp(prefix="oracle-test-")
+    try:
+        gen.write_published(out)
+        checked = 0
+        for case in sorted(glob.glob(os.path.join(out, "published-*"))):
+            g = Grid.load(os.path.join(case, "grid.yaml"))
+            for f in sorted(glob.glob(os.path.join(case, "dossiers", "*.yaml"))):
+                d = oracle.load_dossier(f)
+                r = score_dossier(g, d)
+                lo, hi = d["x-expect"]["total"]
+                assert lo <= r["total"] <= hi, (f, r["total"], lo, hi)
+                assert r["decision"] == d["x-expect"]["decision"], (f, r["decision"])
+                checked += 1
+        assert checked == 7, checked
+    finally:
+        shutil.rmtree(out)
+
+
 def main():
     passed = failed = 0
     for t in TESTS:

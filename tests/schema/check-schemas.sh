@@ -69,14 +69,17 @@ SCHEMA_VISIBLE = {
     "invalid-date",       # YYYY-MM-DD pattern + format date (calendar)
     "invalid-version",    # MAJOR.MINOR.PATCH pattern
     "invalid-weight",     # weight >= 0
-    "na-without-reason",  # na: non-empty, not blank
+    "na-without-reason",  # na: a non-empty reason
     "leaf-without-scale", # a criterion needs children, scale or from
     "fact-operation",     # at most one of value/sum/product/ratio/diversity; ratio of two
 }
-# Visible only in some forms: checked per file by looking at the text the diagnostic points at.
-#   invalid-number: a quoted number ("12") is a string to a schema; 017 or 1_000 are not
-#   visible once read as YAML 1.2 (017 is 17), .nan/.inf are (they become non-numbers here).
-CONDITIONAL = {"invalid-number"}
+# Visible only in some forms; visible_form() below says whether a file's form is one of them.
+#   invalid-number: a quoted number ("12") is a string to a schema, .nan/.inf/1e400 become
+#     non-numbers here; 017 or 1_000 are not visible once read as YAML 1.2 (017 is 17).
+#   scale-function: s outside 0..1, points with steps, non-pairs; not x out of order.
+#   scale-levels: fewer than two levels; not two levels with the same value or label.
+#   decision-bands: no band at 0, a min outside 0..100; not bands out of order, repeated labels.
+CONDITIONAL = {"invalid-number", "scale-function", "scale-levels", "decision-bands"}
 
 FLOAT_12 = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$"
                       r"|[-+]?\.(?:inf|Inf|INF)$|\.(?:nan|NaN|NAN)$")
@@ -89,6 +92,50 @@ def non_finite(token):
         return False
     return not math.isfinite(float(re.sub(r"\.(inf|Inf|INF)", "inf",
                                           re.sub(r"\.(nan|NaN|NAN)", "nan", word))))
+
+
+def is_number(x):
+    return isinstance(x, (int, float)) and not isinstance(x, bool)
+
+
+def scales_of(data):
+    scales = data.get("scales") if isinstance(data, dict) else None
+    return [v for v in scales.values() if isinstance(v, dict)] if isinstance(scales, dict) else []
+
+
+def visible_form(code, lines, line_no, col, data):
+    """Is this file's form of a CONDITIONAL code one a schema can see?"""
+    if code == "invalid-number":
+        if not (0 < line_no <= len(lines) and col > 0):
+            return False
+        token = lines[line_no - 1][col - 1:]
+        return token[:1] in ("'", '"') or non_finite(token)
+    if code == "scale-function":
+        for scale in scales_of(data):
+            if "points" in scale and "steps" in scale:
+                return True
+            for pairs in (scale.get("points"), scale.get("steps")):
+                if pairs is None:
+                    continue
+                if not isinstance(pairs, list) or not pairs:
+                    return True
+                for pair in pairs:
+                    if (not isinstance(pair, list) or len(pair) != 2
+                            or not all(is_number(v) for v in pair) or not 0 <= pair[1] <= 1):
+                        return True
+        return False
+    if code == "scale-levels":
+        return any(scale.get("type") == "levels"
+                   and (not isinstance(scale.get("levels"), list) or len(scale["levels"]) < 2)
+                   for scale in scales_of(data))
+    if code == "decision-bands":
+        bands = data.get("decision") if isinstance(data, dict) else None
+        if not isinstance(bands, list):
+            return False
+        mins = [b.get("min") for b in bands if isinstance(b, dict)]
+        return (not any(is_number(m) and m == 0 for m in mins)
+                or any(not is_number(m) or not 0 <= m <= 100 for m in mins))
+    return False
 
 
 EXPECT = re.compile(r"^#\s*expect:\s*(\d+):(\d+)\s+([a-z][a-z0-9-]*)")
@@ -254,14 +301,16 @@ for path in yaml_files("examples/invalid/*"):
     if not expects:
         skipped.append((path, "no '# expect:' line"))
         continue
+    try:
+        data = load_yaml(path)
+    except (yaml.YAMLError, UnicodeDecodeError, ValueError):
+        data = None  # not YAML to PyYAML either: only parser-level codes can be expected
     visible = []
     for line_no, col, code in expects:
         if code in SCHEMA_VISIBLE:
             visible.append(code)
-        elif code in CONDITIONAL and 0 < line_no <= len(lines) and col > 0:
-            token = lines[line_no - 1][col - 1:]
-            if token[:1] in ("'", '"') or non_finite(token):
-                visible.append(code + " (quoted or non-finite)")
+        elif code in CONDITIONAL and visible_form(code, lines, line_no, col, data):
+            visible.append(code + " (in this form)")
     if not visible:
         skipped.append((path, "expects " + ", ".join(c for _, _, c in expects)))
         continue
@@ -290,7 +339,7 @@ for index, (path, kind, expect_valid, why) in enumerate(cases):
         continue
     json_path = os.path.join(work, "%04d.json" % index)
     with open(json_path, "w", encoding="utf-8") as f:
-        json.dump(data, f, ensure_ascii=False)
+        json.dump(data, f, ensure_ascii=False, default=str)  # an explicit !!timestamp: ISO text
     batches[kind].append(json_path)
     planned.append((path, kind, expect_valid, why, json_path))
 
