@@ -50,7 +50,7 @@ double step(const std::vector<ValuePoint>& pts, double v) {
 double normalise(const Scale& scale, double value) {
   switch (scale.type) {
     case ScaleType::yesno:
-      return value >= 0.5 ? 1.0 : 0.0;
+      return value;  // yes 1, no 0: a mean of several is the share of yes
     case ScaleType::levels: {
       auto [lo, hi] =
           std::minmax_element(scale.levels.begin(), scale.levels.end(),

@@ -244,3 +244,20 @@ TEST_CASE("an eliminatory minimum decides ineligible before completeness") {
   CHECK(t->result->criteria[t->result->eliminatory_failures[0]].criterion->id == "a1");
   CHECK(t->result->path.steps.empty());
 }
+
+TEST_CASE("yes/no answers consolidate to the share of yes") {
+  std::string dossier = R"(
+dossier: d1
+title: D
+grid: g
+assessments:
+  - {assessor: A, role: analyst, date: 2026-01-01, scores: {a1: {level: 3}, a2: {value: yes}, b1: {value: 100}}}
+  - {assessor: B, role: analyst, date: 2026-01-02, scores: {a1: {level: 3}, a2: {value: no}, b1: {value: 100}}}
+  - {assessor: C, role: partner, date: 2026-01-02, scores: {a1: {level: 3}, a2: {value: no}, b1: {value: 100}}}
+)";
+  auto t = score_yaml(two_axes_grid, dossier);
+  // a2 = mean(1, 0, 0) = 1/3; A = (2·1 + 1·1/3)/3 = 7/9; total = 100·(3·7/9 + 1)/4 = 250/3
+  CHECK(t->at("a2").s.value() == exact(1.0 / 3));
+  CHECK(t->result->total == exact(250.0 / 3));
+  CHECK(t->at("a2").level.empty());  // no single answer to name
+}
