@@ -56,9 +56,6 @@ bool read_file_bytes(const std::string& path, std::size_t max_bytes, std::string
   if (ok && S_ISDIR(st.st_mode)) {
     diags.error("is-directory", {}, "this is a folder, not a file");
     ok = false;
-  } else if (ok && !S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) {
-    diags.error("io-error", {}, "not a regular file");
-    ok = false;
   } else if (ok && S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) > max_bytes) {
     diags.error(
         "file-too-large", {},
@@ -67,7 +64,8 @@ bool read_file_bytes(const std::string& path, std::size_t max_bytes, std::string
     ok = false;
   }
   if (ok) {
-    // Blocking reads from here on (a FIFO opened non-blocking would return EAGAIN).
+    // Blocking reads from here on (a FIFO opened non-blocking would return EAGAIN). Pipes and
+    // devices are read like files, up to the size limit: /dev/zero is a file too large.
     ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
     if (S_ISREG(st.st_mode)) bytes.reserve(static_cast<std::size_t>(st.st_size));
     ok = read_all(fd, max_bytes, bytes, diags);

@@ -101,6 +101,36 @@ std::string md_cell(std::string_view text) {
   return out.substr(first, out.find_last_not_of(' ') - first + 1);
 }
 
+std::string format_shortest(double value, char decimal_mark) {
+  std::string out = format_shortest(value);
+  if (decimal_mark != '.')
+    for (char& c : out)
+      if (c == '.') c = decimal_mark;
+  return out;
+}
+
+std::string format_quantity(double value) {
+  std::string out = format_fixed(value, 2);
+  if (out.find('.') == std::string::npos) return out;
+  while (out.back() == '0') out.pop_back();
+  if (out.back() == '.') out.pop_back();
+  return out == "-0" ? "0" : out;
+}
+
+std::string md_text(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\r') continue;
+    if (c == '\n') {
+      out += ' ';
+      continue;
+    }
+    if (std::string_view("\\`*_[]<>~").find(c) != std::string_view::npos) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
 namespace {
 
 std::string where(const Diagnostic& d) {

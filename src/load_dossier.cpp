@@ -46,7 +46,7 @@ std::optional<ScoreEntry> read_score(const YamlKey& key, const YamlNode& node, b
   ScoreEntry e;
   e.criterion = key.text;
   e.pos = key.pos;
-  std::string what = fmt::format("the score of '{}'", key.text);
+  std::string what = fmt::format("the score of '{}'", clip(key.text));
   MapReader r(
       node, what, diags,
       consensus
@@ -124,16 +124,16 @@ std::optional<Assessment> read_assessment(const YamlNode& node, Diagnostics& dia
         known = true;
       }
     if (!known) {
-      std::string close = closest_match(n->text, {"analyst", "self", "partner", "committee"});
+      std::string close = suggest(n->text, {"analyst", "self", "partner", "committee"});
       diags.error("invalid-role", n->pos,
-                  fmt::format("role '{}' is not analyst, self, partner or committee", n->text),
+                  fmt::format("role '{}' is not analyst, self, partner or committee", clip(n->text)),
                   close.empty() ? "" : fmt::format("did you mean '{}'?", close));
     }
   }
   if (const YamlNode* n = r.require("date")) {
     if (read_text(*n, "date", diags, a.date) && !is_iso_date(a.date))
       diags.error("invalid-date", n->pos,
-                  fmt::format("date '{}' is not a calendar date YYYY-MM-DD", n->text),
+                  fmt::format("date '{}' is not a calendar date YYYY-MM-DD", clip(n->text)),
                   "write the date as 2026-03-12");
   }
   if (const YamlNode* n = r.get("scores")) read_scores(*n, false, a.scores, diags);
@@ -146,14 +146,40 @@ void read_declared_facts(const YamlNode& node, Dossier& d, Diagnostics& diags) {
     return;
   }
   for (std::size_t i = 0; i < node.keys.size(); ++i) {
-    auto v = read_number(node.items[i], fmt::format("fact '{}'", node.keys[i].text), diags);
+    auto v = read_number(node.items[i], fmt::format("fact '{}'", clip(node.keys[i].text)), diags);
     if (v) d.facts.push_back({node.keys[i].text, *v, node.keys[i].pos});
   }
+}
+
+// `grid: <id>` or `grid: <id>@<version>`. An id or version that could not name a grid file is
+// refused and left empty, so that no grid is looked up under a path the dossier made up.
+void read_grid_reference(const YamlNode& n, Dossier& d, Diagnostics& diags) {
+  d.grid_pos = n.pos;
+  std::string ref;
+  if (!read_text(n, "grid", diags, ref)) return;
+  auto at = ref.find('@');
+  std::string id = ref.substr(0, at);
+  std::string version = at == std::string::npos ? "" : ref.substr(at + 1);
+  if (!is_valid_id(id)) {
+    diags.error("invalid-id", n.pos, fmt::format("grid id '{}' is not a valid id", clip(id)),
+                "write grid: <grid-id> or <grid-id>@<version>");
+    return;
+  }
+  if (at != std::string::npos && !is_semver(version)) {
+    diags.error("invalid-version", n.pos,
+                fmt::format("grid version '{}' is not a semantic version MAJOR.MINOR.PATCH",
+                            clip(version)),
+                "write grid: <grid-id>@1.2.0, or leave the version out");
+    return;
+  }
+  d.grid_id = std::move(id);
+  d.grid_version = std::move(version);
 }
 
 }  // namespace
 
 std::optional<Dossier> load_dossier(const YamlNode& root, Diagnostics& diags) {
+  reset_suggestion_budget();
   MapReader r(root, "the dossier", diags,
               {"dossier", "title", "applicant", "grid", "call", "territory", "theme", "requested",
                "facts", "assessments", "consensus"});
@@ -171,18 +197,7 @@ std::optional<Dossier> load_dossier(const YamlNode& root, Diagnostics& diags) {
   }
   if (const YamlNode* n = r.require("title")) read_text(*n, "title", diags, d.title);
   if (const YamlNode* n = r.get("applicant")) read_text(*n, "applicant", diags, d.applicant);
-  if (const YamlNode* n = r.require("grid")) {
-    d.grid_pos = n->pos;
-    std::string ref;
-    if (read_text(*n, "grid", diags, ref)) {
-      auto at = ref.find('@');
-      d.grid_id = ref.substr(0, at);
-      if (at != std::string::npos) d.grid_version = ref.substr(at + 1);
-      if (!is_valid_id(d.grid_id))
-        diags.error("invalid-id", n->pos, fmt::format("grid id '{}' is not a valid id", d.grid_id),
-                    "write grid: <grid-id> or <grid-id>@<version>");
-    }
-  }
+  if (const YamlNode* n = r.require("grid")) read_grid_reference(*n, d, diags);
   for (auto [key, field] : {std::pair{"call", &d.call}, std::pair{"territory", &d.territory},
                             std::pair{"theme", &d.theme}})
     if (const YamlNode* n = r.get(key)) read_text(*n, key, diags, *field);
@@ -193,9 +208,11 @@ std::optional<Dossier> load_dossier(const YamlNode& root, Diagnostics& diags) {
   }
   if (const YamlNode* n = r.get("facts")) read_declared_facts(*n, d, diags);
   if (const YamlNode* n = r.get("assessments")) {
-    if (!n->is_seq()) wrong_type(*n, "assessments", "a list of assessments", diags);
-    for (const auto& item : n->items)
-      if (auto a = read_assessment(item, diags)) d.assessments.push_back(std::move(*a));
+    if (!n->is_seq())
+      wrong_type(*n, "assessments", "a list of assessments", diags);
+    else
+      for (const auto& item : n->items)
+        if (auto a = read_assessment(item, diags)) d.assessments.push_back(std::move(*a));
   }
   if (const YamlNode* n = r.get("consensus")) read_scores(*n, true, d.consensus, diags);
   return d;

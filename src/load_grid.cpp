@@ -1,7 +1,7 @@
 // Grid YAML to model. Structural checks here; cross-references in validate_grid.cpp.
 #include <fmt/format.h>
 
-#include <regex>
+#include <set>
 
 #include "ess/load.hpp"
 #include "ess/scale.hpp"
@@ -31,9 +31,17 @@ DocumentKind document_kind(const YamlNode& root) {
 
 namespace {
 
-bool is_semver(const std::string& v) {
-  static const std::regex re(R"((0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*))");
-  return std::regex_match(v, re);
+// Far beyond any real grid; they keep every per-criterion loop (here, in validation and in
+// scoring) fast whatever a hostile file holds.
+constexpr std::size_t max_grid_items = 1000;
+
+bool too_many(const YamlNode& list, const char* what, Diagnostics& diags) {
+  if (list.items.size() <= max_grid_items) return false;
+  diags.error("too-many-nodes", list.pos,
+              fmt::format("{} {}: a grid may hold at most {}", list.items.size(), what,
+                          max_grid_items),
+              "check that it is the grid meant");
+  return true;
 }
 
 std::vector<ValuePoint> read_points(const YamlNode& node, const std::string& what,
@@ -43,6 +51,7 @@ std::vector<ValuePoint> read_points(const YamlNode& node, const std::string& wha
     diags.error("scale-function", node.pos, fmt::format("{} must be a list of [x, s] pairs", what));
     return pts;
   }
+  if (too_many(node, "points", diags)) return pts;
   for (const auto& item : node.items) {
     if (!item.is_seq() || item.items.size() != 2) {
       diags.error("scale-function", item.pos,
@@ -74,6 +83,7 @@ void read_levels(const YamlNode& node, Scale& scale, Diagnostics& diags) {
                 fmt::format("scale '{}' needs a list of at least two levels", scale.id));
     return;
   }
+  if (too_many(node, "levels", diags)) return;
   for (const auto& item : node.items) {
     MapReader r(item, "a level", diags, {"value", "label", "description"});
     Level level;
@@ -160,7 +170,7 @@ std::optional<Scale> read_scale(const YamlKey& key, const YamlNode& node, Diagno
     read_numeric(r, scale, diags);
   } else {
     diags.error("invalid-value", type->pos,
-                fmt::format("scale type '{}' is not levels, yesno or numeric", type->text));
+                fmt::format("scale type '{}' is not levels, yesno or numeric", clip(type->text)));
   }
   if (diags.error_count() != errors) return std::nullopt;
   return scale;
@@ -226,21 +236,51 @@ std::optional<Fact> read_fact(const YamlNode& node, Diagnostics& diags) {
 }  // namespace
 
 // Criteria read in their own file: they need the scales to resolve targets and minimums.
-std::optional<Criterion> read_criterion(const YamlNode& node, const Grid& grid, Diagnostics& diags);
+// `refused`: ids of scales and facts the grid defines but that could not be read (already
+// reported), so that the criteria using them are not also told that they do not exist.
+std::optional<Criterion> read_criterion(const YamlNode& node, const Grid& grid,
+                                        const std::set<std::string>& refused, Diagnostics& diags);
+
+namespace {
+
+// Every criterion of the tree, nodes and leaves: maps that have an id, inside `children`.
+std::size_t count_criteria(const YamlNode& list) {
+  std::size_t n = 0;
+  for (const auto& item : list.items) {
+    ++n;
+    if (const YamlNode* children = item.is_map() ? item.find("children") : nullptr)
+      n += count_criteria(*children);
+  }
+  return n;
+}
+
+bool too_many_criteria(const YamlNode& list, Diagnostics& diags) {
+  std::size_t n = count_criteria(list);
+  if (n <= max_grid_items) return false;
+  diags.error("too-many-nodes", list.pos,
+              fmt::format("{} criteria: a grid may hold at most {}", n, max_grid_items),
+              "check that it is the grid meant");
+  return true;
+}
+
+}  // namespace
 
 std::optional<Grid> load_grid(const YamlNode& root, Diagnostics& diags) {
+  reset_suggestion_budget();
+  std::size_t errors_before = diags.error_count();
   MapReader r(root, "the grid", diags,
               {"grid", "version", "title", "language", "description", "scales", "facts", "criteria",
                "decision", "disagreement"});
   if (!r.ok()) return std::nullopt;
-  std::size_t errors_before = diags.error_count();
   Grid grid;
   grid.pos = root.pos;
+  std::set<std::string> refused;
   if (const YamlNode* n = r.require("grid")) read_id(*n, "grid id", diags, grid.id);
   if (const YamlNode* n = r.require("version")) {
     if (read_text(*n, "version", diags, grid.version) && !is_semver(grid.version))
       diags.error("invalid-version", n->pos,
-                  fmt::format("version '{}' is not a semantic version MAJOR.MINOR.PATCH", n->text));
+                  fmt::format("version '{}' is not a semantic version MAJOR.MINOR.PATCH", clip(n->text)),
+                  "write it as 1.2.0");
   }
   if (const YamlNode* n = r.require("title")) read_text(*n, "title", diags, grid.title);
   if (const YamlNode* n = r.get("description"))
@@ -249,7 +289,7 @@ std::optional<Grid> load_grid(const YamlNode& root, Diagnostics& diags) {
     if (n->is_scalar() && n->text == "en")
       grid.language = Language::en;
     else if (!(n->is_scalar() && n->text == "fr"))
-      diags.error("invalid-value", n->pos, fmt::format("language '{}' is not fr or en", n->text));
+      diags.error("invalid-value", n->pos, fmt::format("language '{}' is not fr or en", clip(n->text)));
   }
   if (const YamlNode* n = r.get("disagreement")) {
     if (auto v = read_number(*n, "disagreement", diags)) {
@@ -259,21 +299,59 @@ std::optional<Grid> load_grid(const YamlNode& root, Diagnostics& diags) {
     }
   }
   if (const YamlNode* n = r.get("scales")) {
-    if (!n->is_map()) wrong_type(*n, "scales", "a mapping of scale ids to scales", diags);
-    for (std::size_t i = 0; n->is_map() && i < n->keys.size(); ++i)
-      if (auto s = read_scale(n->keys[i], n->items[i], diags)) grid.scales.push_back(std::move(*s));
+    if (!n->is_map())
+      wrong_type(*n, "scales", "a mapping of scale ids to scales", diags);
+    else if (too_many(*n, "scales", diags))
+      for (const auto& k : n->keys) refused.insert(k.text);
+    else
+      for (std::size_t i = 0; i < n->keys.size(); ++i) {
+        if (auto s = read_scale(n->keys[i], n->items[i], diags))
+          grid.scales.push_back(std::move(*s));
+        else
+          refused.insert(n->keys[i].text);
+      }
   }
   if (const YamlNode* n = r.get("facts")) {
-    if (!n->is_seq()) wrong_type(*n, "facts", "a list of facts", diags);
-    for (const auto& item : n->items)
-      if (auto f = read_fact(item, diags)) grid.facts.push_back(std::move(*f));
+    std::set<std::string> refused_facts;
+    if (!n->is_seq()) {
+      wrong_type(*n, "facts", "a list of facts", diags);
+    } else {
+      bool whole_list = too_many(*n, "facts", diags);
+      for (const auto& item : n->items) {
+        if (!whole_list)
+          if (auto f = read_fact(item, diags)) {
+            grid.facts.push_back(std::move(*f));
+            continue;
+          }
+        const YamlNode* id = item.is_map() ? item.find("id") : nullptr;
+        if (id && id->is_scalar()) refused_facts.insert(id->text);
+      }
+    }
+    // A fact that could not be read still stands for its id, so that the facts using it are
+    // not also told that it does not exist. The grid has errors: it is never used.
+    for (const auto& id : refused_facts) {
+      refused.insert(id);
+      if (grid.find_fact(id)) continue;
+      Fact placeholder;
+      placeholder.id = id;
+      grid.facts.push_back(std::move(placeholder));
+    }
   }
   if (const YamlNode* n = r.require("criteria")) {
-    if (!n->is_seq() || n->items.empty()) wrong_type(*n, "criteria", "a non-empty list", diags);
-    for (const auto& item : n->items)
-      if (auto c = read_criterion(item, grid, diags)) grid.criteria.push_back(std::move(*c));
+    if (!n->is_seq()) {
+      wrong_type(*n, "criteria", "a list of criteria", diags);
+    } else if (n->items.empty()) {
+      diags.error("missing-key", n->pos, "criteria is an empty list",
+                  "list at least one criterion");
+    } else if (!too_many_criteria(*n, diags)) {
+      for (const auto& item : n->items)
+        if (auto c = read_criterion(item, grid, refused, diags))
+          grid.criteria.push_back(std::move(*c));
+    }
   }
-  if (const YamlNode* n = r.require("decision")) read_bands(*n, grid, diags);
+  if (const YamlNode* n = r.require("decision")) {
+    if (!too_many(*n, "decision bands", diags)) read_bands(*n, grid, diags);
+  }
   check_grid_references(grid, diags);
   if (diags.error_count() != errors_before) return std::nullopt;
   return grid;
@@ -282,7 +360,9 @@ std::optional<Grid> load_grid(const YamlNode& root, Diagnostics& diags) {
 std::optional<Grid> load_grid_bytes(std::string_view bytes, const std::string& file,
                                     const ParseLimits& limits, Diagnostics& diags) {
   YamlNode root;
+  std::size_t errors_before = diags.error_count();
   if (!parse_yaml(bytes, limits, root, diags)) return std::nullopt;
+  if (diags.error_count() != errors_before) return std::nullopt;  // e.g. a duplicate key
   if (document_kind(root) != DocumentKind::grid) {
     diags.error("unknown-document", root.pos, "this file is not a criteria grid (no 'grid:' key)");
     return std::nullopt;

@@ -1,5 +1,6 @@
 #include "text_checks.hpp"
 
+#include <algorithm>
 #include <cstdint>
 
 namespace ess {
@@ -35,6 +36,15 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
   return n;
 }
 
+// ASCII text saved as UTF-16 has a NUL in every other byte of its first characters.
+bool looks_like_utf16(std::string_view s) {
+  std::size_t n = std::min<std::size_t>(s.size() & ~std::size_t{1}, 64);
+  if (n < 4) return false;
+  std::size_t even_nul = 0, odd_nul = 0;
+  for (std::size_t i = 0; i < n; ++i) (i % 2 ? odd_nul : even_nul) += s[i] == '\0';
+  return (even_nul == n / 2 && odd_nul == 0) || (odd_nul == n / 2 && even_nul == 0);
+}
+
 }  // namespace
 
 bool check_text(std::string_view bytes, std::string_view& text, Diagnostics& diags) {
@@ -51,7 +61,14 @@ bool check_text(std::string_view bytes, std::string_view& text, Diagnostics& dia
     char c = text[i];
     Pos pos{line, col};
     if (c == '\0') {
-      diags.error("nul-byte", pos, "the file contains a NUL byte: is it a binary file?");
+      if (looks_like_utf16(text))
+        diags.error("invalid-utf8", {1, 1},
+                    "the file looks like UTF-16 text (without a byte-order mark); ess-eval reads "
+                    "UTF-8 only",
+                    "save the file as UTF-8");
+      else
+        diags.error("nul-byte", pos, "the file contains a NUL byte: is it a binary file?",
+                    "check that it is the YAML file meant; save it as UTF-8 text");
       return false;
     }
     if (c == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n')) {

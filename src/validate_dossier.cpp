@@ -32,9 +32,9 @@ namespace {
 const Criterion* scored_leaf(const GridIndex& index, const ScoreEntry& e, Diagnostics& diags) {
   const Criterion* c = index.find(e.criterion);
   if (!c) {
-    std::string close = closest_match(e.criterion, index.criterion_ids);
+    std::string close = suggest(e.criterion, index.criterion_ids);
     diags.error("unknown-criterion", e.pos,
-                fmt::format("grid '{}' has no criterion '{}'", index.grid->id, e.criterion),
+                fmt::format("grid '{}' has no criterion '{}'", index.grid->id, clip(e.criterion)),
                 close.empty() ? "run `ess-eval template` to list the criteria"
                               : fmt::format("did you mean '{}'?", close));
     return nullptr;
@@ -93,9 +93,9 @@ void check_facts(const GridIndex& index, const Dossier& d, Diagnostics& diags) {
   for (const auto& f : d.facts) {
     auto it = index.facts.find(f.id);
     if (it == index.facts.end()) {
-      std::string close = closest_match(f.id, index.declared_fact_ids);
+      std::string close = suggest(f.id, index.declared_fact_ids);
       diags.error("unknown-fact", f.pos,
-                  fmt::format("grid '{}' declares no fact '{}'", index.grid->id, f.id),
+                  fmt::format("grid '{}' declares no fact '{}'", index.grid->id, clip(f.id)),
                   close.empty()
                       ? fmt::format("declared facts: {}", fmt::join(index.declared_fact_ids, ", "))
                       : fmt::format("did you mean '{}'?", close));
@@ -128,6 +128,7 @@ void check_facts(const GridIndex& index, const Dossier& d, Diagnostics& diags) {
 }  // namespace
 
 void validate_dossier(const GridIndex& index, Dossier& d, Diagnostics& diags) {
+  reset_suggestion_budget();
   check_facts(index, d, diags);
   for (auto& a : d.assessments) {
     for (auto& e : a.scores)

@@ -12,8 +12,13 @@
 namespace ess {
 
 void read_bands(const YamlNode& node, Grid& grid, Diagnostics& diags) {
-  if (!node.is_seq() || node.items.empty()) {
+  if (!node.is_seq()) {
     wrong_type(node, "decision", "a list of bands {min, label}", diags);
+    return;
+  }
+  if (node.items.empty()) {
+    diags.error("decision-bands", node.pos, "decision is an empty list",
+                "list the bands lowest first, from {min: 0, label: ...}");
     return;
   }
   for (const auto& item : node.items) {
@@ -30,7 +35,7 @@ void read_bands(const YamlNode& node, Grid& grid, Diagnostics& diags) {
                   "every total from 0 to 100 must fall in a band");
     if (!grid.decision.empty() && !(band.min > grid.decision.back().min))
       diags.error("decision-bands", min->pos,
-                  fmt::format("decision bands must be listed lowest first ({} after {})", min->text,
+                  fmt::format("decision bands must be listed lowest first ({} after {})", clip(min->text),
                               grid.decision.back().min));
     if (band.min > 100) diags.error("decision-bands", min->pos, "a band's min must be at most 100");
     for (const auto& other : grid.decision)
@@ -46,28 +51,19 @@ namespace {
 void check_criteria(const std::vector<Criterion>& nodes, const Grid& grid,
                     std::map<std::string, Pos>& seen, Diagnostics& diags) {
   double total_weight = 0;
+  bool negative = false;  // an error of its own: not also "all zero"
   for (const auto& c : nodes) {
-    total_weight += c.weight;
+    if (c.weight > 0) total_weight += c.weight;
+    negative = negative || c.weight < 0;
     auto [it, inserted] = seen.emplace(c.id, c.pos);
     if (!inserted)
       diags.error(
           "duplicate-id", c.pos,
           fmt::format("criterion id '{}' is used twice (first at line {})", c.id, it->second.line),
           "ids must be unique across the whole tree: dossiers score leaves by id");
-    if (c.is_leaf() && !c.from.empty() && !grid.find_fact(c.from)) {
-      std::vector<std::string> ids;
-      for (const auto& f : grid.facts) ids.push_back(f.id);
-      std::string close = closest_match(c.from, ids);
-      diags.error(
-          "unknown-fact", c.pos,
-          fmt::format(
-              "criterion '{}' takes its value from fact '{}', which the grid does not define", c.id,
-              c.from),
-          close.empty() ? "" : fmt::format("did you mean '{}'?", close));
-    }
     check_criteria(c.children, grid, seen, diags);
   }
-  if (!nodes.empty() && total_weight <= 0)
+  if (!nodes.empty() && total_weight <= 0 && !negative)
     diags.error("weights-all-zero",
                 nodes.front().weight_pos.line ? nodes.front().weight_pos : nodes.front().pos,
                 "all sibling criteria here have weight 0: nothing would be scored",
@@ -85,7 +81,7 @@ void check_facts(const Grid& grid, Diagnostics& diags) {
   for (const auto& f : grid.facts) {
     for (const auto& ref : f.operands) {
       if (by_id.count(ref)) continue;
-      std::string close = closest_match(ref, ids);
+      std::string close = suggest(ref, ids);
       diags.error(
           "unknown-fact", f.pos,
           fmt::format("fact '{}' refers to '{}', which the grid does not define", f.id, ref),

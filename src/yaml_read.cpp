@@ -16,17 +16,29 @@ MapReader::MapReader(const YamlNode& node, std::string_view what, Diagnostics& d
     return;
   }
   std::vector<std::string> names(allowed.begin(), allowed.end());
+  constexpr std::size_t max_reported = 20;  // a mapping of garbage deserves a few lines, not all
+  std::size_t unknown = 0;
+  const YamlKey* first_unreported = nullptr;
   for (const auto& key : node.keys) {
     if (key.text.rfind("x-", 0) == 0) continue;
     bool known = false;
     for (auto a : allowed) known = known || key.text == a;
     if (known) continue;
-    std::string suggestion = closest_match(key.text, names);
-    diags.error("unknown-key", key.pos, fmt::format("unknown key '{}' in {}", key.text, what_),
+    if (++unknown > max_reported) {
+      if (!first_unreported) first_unreported = &key;
+      continue;
+    }
+    std::string suggestion = suggest(key.text, names);
+    diags.error("unknown-key", key.pos, fmt::format("unknown key '{}' in {}", clip(key.text), what_),
                 suggestion.empty() ? fmt::format("known keys: {}; prefix private keys with x-",
                                                  fmt::join(names, ", "))
                                    : fmt::format("did you mean '{}'?", suggestion));
   }
+  if (first_unreported)
+    diags.error("unknown-key", first_unreported->pos,
+                fmt::format("{} more unknown keys in {}, from here on", unknown - max_reported,
+                            what_),
+                fmt::format("known keys: {}", fmt::join(names, ", ")));
 }
 
 const YamlNode* MapReader::require(std::string_view key) {
@@ -56,6 +68,34 @@ void wrong_type(const YamlNode& node, std::string_view what, std::string_view ex
               fmt::format("{} must be {}, not {}", what, expected, describe_kind(node)));
 }
 
+std::string clip(std::string_view text) {
+  constexpr std::size_t max = 60;
+  if (text.size() <= max) return std::string(text);
+  std::size_t cut = max;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return fmt::format("{}... ({} bytes)", text.substr(0, cut), text.size());
+}
+
+namespace {
+thread_local std::size_t suggestion_budget = 0;
+constexpr std::size_t suggestion_budget_per_file = 20'000'000;  // edit-distance cells
+}  // namespace
+
+void reset_suggestion_budget() {
+  suggestion_budget = suggestion_budget_per_file;
+}
+
+std::string suggest(const std::string& word, const std::vector<std::string>& candidates) {
+  std::size_t cost = 0;
+  for (const auto& c : candidates) cost += (word.size() + 1) * (c.size() + 1);
+  if (cost > suggestion_budget) {
+    suggestion_budget = 0;
+    return {};
+  }
+  suggestion_budget -= cost;
+  return closest_match(word, candidates);
+}
+
 bool is_valid_id(std::string_view s) {
   if (s.empty()) return false;
   auto lower_or_digit = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
@@ -70,6 +110,10 @@ bool is_out_of_range(std::string_view t) {
   double value = 0;
   if (!t.empty() && t[0] == '+') t.remove_prefix(1);
   return std::from_chars(t.data(), t.data() + t.size(), value).ec == std::errc::result_out_of_range;
+}
+bool has_leading_zero(std::string_view t) {
+  if (!t.empty() && (t[0] == '+' || t[0] == '-')) t.remove_prefix(1);
+  return t.size() > 1 && t[0] == '0' && t[1] >= '0' && t[1] <= '9';
 }
 }  // namespace
 
@@ -96,7 +140,7 @@ std::optional<double> read_number(const YamlNode& node, std::string_view what, D
   }
   if (node.quoted) {
     diags.error("invalid-number", node.pos,
-                fmt::format("{} is a quoted text \"{}\", not a number", what, node.text),
+                fmt::format("{} is a quoted text \"{}\", not a number", what, clip(node.text)),
                 "remove the quotes");
     return std::nullopt;
   }
@@ -109,9 +153,9 @@ std::optional<double> read_number(const YamlNode& node, std::string_view what, D
       why = "not a finite number";
     else if (is_out_of_range(t))
       why = "too large or too small for a number";
-    else if (t.size() > 1 && t.find_first_not_of("0123456789") == std::string::npos)
+    else if (has_leading_zero(t))
       why = "a number with leading zeros (read as octal by some tools)";
-    diags.error("invalid-number", node.pos, fmt::format("{}: '{}' is {}", what, t, why),
+    diags.error("invalid-number", node.pos, fmt::format("{}: '{}' is {}", what, clip(t), why),
                 "write a plain decimal number, e.g. 12 or 0.5");
   }
   return v;
@@ -129,7 +173,7 @@ bool read_text(const YamlNode& node, std::string_view what, Diagnostics& diags, 
 bool read_id(const YamlNode& node, std::string_view what, Diagnostics& diags, std::string& out) {
   if (!read_text(node, what, diags, out)) return false;
   if (!is_valid_id(out)) {
-    diags.error("invalid-id", node.pos, fmt::format("{} '{}' is not a valid id", what, out),
+    diags.error("invalid-id", node.pos, fmt::format("{} '{}' is not a valid id", what, clip(out)),
                 "use lower-case letters, digits, '-' and '_', starting with a letter or digit");
     return false;
   }
@@ -143,6 +187,22 @@ std::optional<bool> read_bool(const YamlNode& node, std::string_view what, Diagn
   }
   diags.error("wrong-type", node.pos, fmt::format("{} must be true or false", what));
   return std::nullopt;
+}
+
+// MAJOR.MINOR.PATCH, numbers without leading zeros. (Not std::regex: libstdc++'s matcher
+// recurses once per character and overflows the stack on a long enough version string.)
+bool is_semver(std::string_view v) {
+  for (int part = 0; part < 3; ++part) {
+    std::size_t digits = 0;
+    while (digits < v.size() && v[digits] >= '0' && v[digits] <= '9') ++digits;
+    if (digits == 0 || digits > 9 || (digits > 1 && v[0] == '0')) return false;
+    v.remove_prefix(digits);
+    if (part < 2) {
+      if (v.empty() || v[0] != '.') return false;
+      v.remove_prefix(1);
+    }
+  }
+  return v.empty();
 }
 
 bool is_iso_date(std::string_view s) {

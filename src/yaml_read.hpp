@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ess/diagnostic.hpp"
 #include "ess/yaml_tree.hpp"
@@ -31,6 +32,15 @@ class MapReader {
 
 bool is_valid_id(std::string_view s);
 
+// A user's text quoted in a message, cut to a readable length on a UTF-8 boundary.
+std::string clip(std::string_view text);
+
+// closest_match within a per-thread budget of work, so that a file with a hundred thousand
+// misspelt names (or one of a megabyte) gets its first suggestions, not minutes of edit
+// distances. The loaders and validators reset the budget for each file.
+std::string suggest(const std::string& word, const std::vector<std::string>& candidates);
+void reset_suggestion_budget();
+
 // Numbers are plain scalars that read back exactly: no quotes, no leading zeros, no hex,
 // no .nan/.inf, nothing that overflows a double.
 std::optional<double> read_number(const YamlNode& node, std::string_view what, Diagnostics& diags);
@@ -40,6 +50,8 @@ bool read_text(const YamlNode& node, std::string_view what, Diagnostics& diags, 
 bool read_id(const YamlNode& node, std::string_view what, Diagnostics& diags, std::string& out);
 std::optional<bool> read_bool(const YamlNode& node, std::string_view what, Diagnostics& diags);
 bool is_iso_date(std::string_view s);
+// MAJOR.MINOR.PATCH, each a number without leading zeros.
+bool is_semver(std::string_view v);
 
 void wrong_type(const YamlNode& node, std::string_view what, std::string_view expected,
                 Diagnostics& diags);

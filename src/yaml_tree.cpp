@@ -12,7 +12,9 @@
 #include <fmt/format.h>
 
 #include <istream>
+#include <optional>
 #include <streambuf>
+#include <unordered_map>
 
 namespace ess {
 
@@ -54,10 +56,15 @@ class ViewBuf : public std::streambuf {
 
 struct Stop {};  // thrown inside the handler to abandon a refused document
 
+// Maps with more keys than this check duplicates through a hash set rather than a scan, so a
+// file of a million keys costs a million lookups, not half a trillion comparisons.
+constexpr std::size_t linear_key_scan = 16;
+
 class TreeBuilder : public YAML::EventHandler {
  public:
-  TreeBuilder(YamlNode& root, const ParseLimits& limits, Diagnostics& diags)
-      : root_(root), limits_(limits), diags_(diags) {}
+  TreeBuilder(std::string_view text, YamlNode& root, const ParseLimits& limits,
+              Diagnostics& diags)
+      : text_(text), root_(root), limits_(limits), diags_(diags) {}
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
@@ -91,6 +98,7 @@ class TreeBuilder : public YAML::EventHandler {
     n.pos = to_pos(mark);
     if (tag == "!" || tag == "tag:yaml.org,2002:str") {
       n.quoted = true;
+      check_closed_quote(mark);
     } else if (tag != "?" && !tag.empty()) {
       refuse_tag(mark, tag);
     }
@@ -105,25 +113,64 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value) override {
-    open(mark, tag, anchor, YamlNode::Kind::seq);
+                       YAML::EmitterStyle::value style) override {
+    open(mark, tag, anchor, YamlNode::Kind::seq, style);
   }
   void OnSequenceEnd() override { close(); }
 
   void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value) override {
-    open(mark, tag, anchor, YamlNode::Kind::map);
+                  YAML::EmitterStyle::value style) override {
+    open(mark, tag, anchor, YamlNode::Kind::map, style);
   }
   void OnMapEnd() override { close(); }
+
+  // A list or mapping used as a key. Only reported once the document has parsed: yaml-cpp
+  // also opens a "key" for a '[' that is never closed, and that error is the real one.
+  const std::optional<Diagnostic>& complex_key() const { return complex_key_; }
+
+  // The innermost flow collection ('[' or '{') still open: where an unclosed bracket starts.
+  std::optional<Pos> open_flow(YamlNode::Kind kind) const {
+    for (auto it = stack_.rbegin(); it != stack_.rend(); ++it)
+      if (it->flow && it->node.kind == kind) return it->node.pos;
+    return std::nullopt;
+  }
 
  private:
   struct Frame {
     YamlNode node;
     bool expecting_key = true;  // maps alternate key, value
+    bool flow = false;
+    std::size_t duplicates = 0;  // reported up to a point: a file of one key repeated is noise
+    std::unordered_map<std::string, std::size_t> key_index;  // once keys outgrow a linear scan
   };
 
   void check_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
     if (anchor != YAML::NullAnchor) OnAnchor(mark, "anchor");
+  }
+
+  // yaml-cpp 0.7 accepts a quoted text left open at the end of the file when a line end
+  // follows it: `a: "x` + newline + `b: 1` reads as a = "x b: 1 ", the rest of the file
+  // swallowed. The closing quote is looked for in the source.
+  void check_closed_quote(const YAML::Mark& mark) {
+    if (mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= text_.size()) return;
+    std::size_t i = static_cast<std::size_t>(mark.pos);
+    char quote = text_[i];
+    if (quote != '"' && quote != '\'') return;  // a block text, or !!str
+    for (++i; i < text_.size(); ++i) {
+      if (quote == '"' && text_[i] == '\\') {
+        ++i;  // an escaped character, '"' included
+      } else if (text_[i] == quote) {
+        if (quote == '\'' && i + 1 < text_.size() && text_[i + 1] == '\'') {
+          ++i;  // '' is a quote inside single quotes
+        } else {
+          return;
+        }
+      }
+    }
+    diags_.error("yaml-syntax", to_pos(mark),
+                 fmt::format("not valid YAML: this quoted text is never closed by {}", quote),
+                 "close the quote; the rest of the file would be read as part of the text");
+    throw Stop{};
   }
 
   void refuse_tag(const YAML::Mark& mark, const std::string& tag) {
@@ -133,49 +180,53 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
   void open(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-            YamlNode::Kind kind) {
+            YamlNode::Kind kind, YAML::EmitterStyle::value style) {
     check_anchor(mark, anchor);
     if (tag != "?" && tag != "!" && !tag.empty() && tag != "tag:yaml.org,2002:map" &&
         tag != "tag:yaml.org,2002:seq")
       refuse_tag(mark, tag);
-    if (!stack_.empty() && stack_.back().node.is_map() && stack_.back().expecting_key) {
-      diags_.error("complex-key", to_pos(mark),
-                   "a key must be a plain name, not a list or mapping");
-      throw Stop{};
+    if (!stack_.empty() && stack_.back().node.is_map() && stack_.back().expecting_key &&
+        !complex_key_) {
+      Diagnostic d;
+      d.code = "complex-key";
+      d.file = diags_.file();
+      d.pos = to_pos(mark);
+      d.message = "a key must be a plain name, not a list or mapping";
+      d.hint = "use plain names as keys";
+      complex_key_ = std::move(d);
     }
     if (stack_.size() >= limits_.max_depth) {
       diags_.error("nesting-too-deep", to_pos(mark),
-                   fmt::format("nesting deeper than {} levels", limits_.max_depth));
+                   fmt::format("nesting deeper than {} levels", limits_.max_depth),
+                   "no grid or dossier needs that; look for a runaway indentation or bracket");
       throw Stop{};
     }
-    count_node(mark);
+    count_node(to_pos(mark));
     Frame f;
     f.node.kind = kind;
     f.node.pos = to_pos(mark);
+    f.flow = style == YAML::EmitterStyle::Flow;
     stack_.push_back(std::move(f));
   }
 
   void close() {
+    if (stack_.empty()) return;  // never happens with a well-behaved parser
     YamlNode done = std::move(stack_.back().node);
     stack_.pop_back();
     add(std::move(done));
   }
 
-  void count_node(const YAML::Mark& mark) {
+  void count_node(Pos pos) {
     if (++node_count_ > limits_.max_nodes) {
-      diags_.error("too-many-nodes", to_pos(mark),
-                   fmt::format("more than {} values in one file", limits_.max_nodes));
+      diags_.error("too-many-nodes", pos,
+                   fmt::format("more than {} values in one file", limits_.max_nodes),
+                   "split the file; check that it is the file meant");
       throw Stop{};
     }
   }
 
   void add(YamlNode n) {
-    if (n.kind == YamlNode::Kind::scalar || n.kind == YamlNode::Kind::null) {
-      YAML::Mark m;
-      m.line = static_cast<int>(n.pos.line) - 1;
-      m.column = static_cast<int>(n.pos.col) - 1;
-      count_node(m);
-    }
+    if (n.kind == YamlNode::Kind::scalar || n.kind == YamlNode::Kind::null) count_node(n.pos);
     if (stack_.empty()) {
       root_ = std::move(n);
       return;
@@ -189,35 +240,78 @@ class TreeBuilder : public YAML::EventHandler {
       add_key(top, std::move(n));
     } else {
       // "a:" followed by a newline is a null whose mark is the next line: point at the key.
-      if (n.is_null()) n.pos = top.node.keys.back().pos;
+      if (n.is_null() && n.pos.line != top.node.keys.back().pos.line)
+        n.pos = top.node.keys.back().pos;
       top.node.items.push_back(std::move(n));
       top.expecting_key = true;
     }
   }
 
   void add_key(Frame& top, YamlNode key) {
+    top.expecting_key = false;
     if (!key.is_scalar()) {
-      diags_.error("complex-key", key.pos, "a key must be a plain name");
-      throw Stop{};
-    }
-    for (const auto& k : top.node.keys) {
-      if (k.text == key.text) {
-        diags_.error("duplicate-key", key.pos,
-                     fmt::format("duplicate key '{}' (first at line {}, column {})", key.text,
-                                 k.pos.line, k.pos.col),
-                     "keep one of the two: YAML tools disagree on which one wins");
-        break;  // keep building: the rest of the file may hold more problems
+      // A list or mapping key (already noted), or "? " with no key at all: kept out of the
+      // key set, so that the rest of the file is still read and checked.
+      if (key.is_null() && !complex_key_) {
+        Diagnostic d;
+        d.code = "complex-key";
+        d.file = diags_.file();
+        d.pos = key.pos;
+        d.message = "a key is missing here";
+        d.hint = "use plain names as keys";
+        complex_key_ = std::move(d);
       }
+      top.node.keys.push_back({std::string(), key.pos});
+      return;
+    }
+    if (const YamlKey* first = find_key(top, key.text); first && ++top.duplicates <= 20) {
+      diags_.error("duplicate-key", key.pos,
+                   fmt::format("duplicate key '{}' (first at line {}, column {})",
+                               clip(key.text), first->pos.line, first->pos.col),
+                   "keep one of the two: YAML tools disagree on which one wins");
+      // keep building: the rest of the file may hold more problems
     }
     top.node.keys.push_back({std::move(key.text), key.pos});
-    top.expecting_key = false;
+    index_last_key(top);
   }
 
+  // The first key with this text, or nullptr.
+  static const YamlKey* find_key(const Frame& top, const std::string& text) {
+    if (top.node.keys.size() > linear_key_scan) {
+      auto it = top.key_index.find(text);
+      return it == top.key_index.end() ? nullptr : &top.node.keys[it->second];
+    }
+    for (const auto& k : top.node.keys)
+      if (k.text == text) return &k;
+    return nullptr;
+  }
+
+  static void index_last_key(Frame& top) {
+    const auto& keys = top.node.keys;
+    if (keys.size() <= linear_key_scan) return;
+    if (top.key_index.empty()) {
+      for (std::size_t i = 0; i < keys.size(); ++i) top.key_index.emplace(keys[i].text, i);
+    } else {
+      top.key_index.emplace(keys.back().text, keys.size() - 1);  // keeps the first if a duplicate
+    }
+  }
+
+  // Keys quoted in messages are cut short: a megabyte-long key makes a useless message.
+  static std::string clip(const std::string& text) {
+    constexpr std::size_t max = 60;
+    if (text.size() <= max) return text;
+    std::size_t cut = max;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return text.substr(0, cut) + "...";
+  }
+
+  std::string_view text_;
   YamlNode& root_;
   const ParseLimits& limits_;
   Diagnostics& diags_;
   std::vector<Frame> stack_;
   std::size_t node_count_ = 0;
+  std::optional<Diagnostic> complex_key_;
 };
 
 // Records only that something follows the first document.
@@ -259,52 +353,126 @@ std::string explain_parser_message(const std::string& msg) {
   if (msg == "end of sequence not found") return "this list is not closed or not aligned";
   if (msg == "end of map flow not found") return "a '{' is never closed by '}'";
   if (msg == "end of sequence flow not found") return "a '[' is never closed by ']'";
+  if (msg == "illegal flow end") return "a ']' or '}' closes nothing";
+  if (msg == "illegal EOF in scalar") return "a quoted text is never closed";
   return msg;
 }
 
-}  // namespace
+// The text of line `line` (1-based), without its line end; empty past the end.
+std::string_view line_text(std::string_view text, std::uint32_t line) {
+  std::size_t start = 0;
+  for (std::uint32_t l = 1; l < line; ++l) {
+    std::size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) return {};
+    start = nl + 1;
+  }
+  std::size_t end = text.find('\n', start);
+  std::string_view s = text.substr(start, end == std::string_view::npos ? text.npos : end - start);
+  if (!s.empty() && s.back() == '\r') s.remove_suffix(1);
+  return s;
+}
 
-namespace {
+// yaml-cpp trips over a tab in the indentation ("illegal map value", "illegal tab when
+// looking for indentation"), at or just after the line that holds it: point at the tab.
+std::optional<Pos> tab_in_indentation(std::string_view text, Pos error) {
+  for (std::uint32_t line = error.line; line >= 1 && line + 1 >= error.line; --line) {
+    std::string_view s = line_text(text, line);
+    for (std::size_t i = 0; i < s.size() && (s[i] == ' ' || s[i] == '\t'); ++i)
+      if (s[i] == '\t') return Pos{line, static_cast<std::uint32_t>(i) + 1};
+  }
+  return std::nullopt;
+}
+
+void report_parser_error(const YAML::Exception& e, std::string_view text,
+                         const TreeBuilder& builder, Diagnostics& diags) {
+  const std::string& msg = e.msg;
+  Pos pos = to_pos(e.mark);
+  if (pos.line != 0) {
+    auto tab = tab_in_indentation(text, pos);
+    if (tab || msg.find("tab") != std::string::npos) {
+      diags.error("tab-indent", tab ? *tab : pos, "tabs are not allowed for indentation",
+                  "indent with spaces");
+      return;
+    }
+  }
+  // yaml-cpp reports an unclosed bracket at the end of the file; the bracket is more useful.
+  std::optional<Pos> opened;
+  if (msg == "end of sequence flow not found") opened = builder.open_flow(YamlNode::Kind::seq);
+  if (msg == "end of map flow not found") opened = builder.open_flow(YamlNode::Kind::map);
+  if (opened) {
+    diags.error("yaml-syntax", *opened,
+                fmt::format("not valid YAML: {}", explain_parser_message(msg)),
+                fmt::format("the file ends at line {} without it", pos.line ? pos.line : 1));
+    return;
+  }
+  diags.error("yaml-syntax", pos, fmt::format("not valid YAML: {}", explain_parser_message(msg)));
+}
+
+bool starts_with_document_marker(std::string_view text, Pos pos) {
+  if (pos.line == 0) return false;
+  std::string_view s = line_text(text, pos.line);
+  if (pos.col - 1 > s.size()) return false;
+  s.remove_prefix(pos.col - 1);
+  return s.substr(0, 3) == "---" || s.substr(0, 3) == "...";
+}
+
+// Whether anything follows the first document: a second document, or a stray token that
+// yaml-cpp takes for one (`,` alone is an endless stream of empty documents to LoadAll).
+bool check_single_document(YAML::Parser& parser, std::string_view text, Diagnostics& diags) {
+  Probe probe;
+  bool more = false;
+  try {
+    more = parser.HandleNextDocument(probe);
+  } catch (const Stop&) {
+    more = true;
+  } catch (const YAML::Exception& e) {
+    more = true;
+    if (!probe.seen) probe.first = to_pos(e.mark);
+  }
+  if (!more && !probe.seen) return true;
+  Pos at = probe.first.line ? probe.first : Pos{1, 1};
+  if (starts_with_document_marker(text, at))
+    diags.error("multiple-documents", at, "a second YAML document ('---') after the first",
+                "keep one grid or one dossier per file");
+  else
+    diags.error("multiple-documents", at,
+                "content after the end of the document (a stray character, or a line that "
+                "belongs to no mapping or list)",
+                "check the indentation and the punctuation here; keep one grid or one dossier "
+                "per file");
+  return false;
+}
 
 bool parse_document(std::string_view text, const ParseLimits& limits, YamlNode& root,
                     Diagnostics& diags) {
   ViewBuf buf(text);
   std::istream in(&buf);
+  TreeBuilder builder(text, root, limits, diags);
   try {
     YAML::Parser parser(in);
-    TreeBuilder builder(root, limits, diags);
     if (!parser.HandleNextDocument(builder)) {
       diags.error("empty-file", {1, 1}, "the file holds no YAML document",
                   "start from `ess-eval template` for a dossier, or an existing grid");
       return false;
     }
-    Probe probe;
-    bool more = false;
-    try {
-      more = parser.HandleNextDocument(probe);
-    } catch (const Stop&) {
-      more = true;
-    }
-    if (more || probe.seen) {
-      diags.error("multiple-documents", probe.first.line ? probe.first : Pos{1, 1},
-                  "content after the first document (a second '---' document, or a stray token)",
-                  "keep one grid or one dossier per file");
-      return false;
-    }
+    if (!check_single_document(parser, text, diags)) return false;
   } catch (const Stop&) {
     return false;
   } catch (const YAML::DeepRecursion& e) {
-    diags.error("nesting-too-deep", to_pos(e.mark), "nesting deeper than the parser allows");
+    diags.error("nesting-too-deep", to_pos(e.mark), "nesting deeper than the parser allows",
+                "no grid or dossier needs that; look for a runaway indentation or bracket");
     return false;
   } catch (const YAML::Exception& e) {
-    std::string msg = e.msg;
-    if (msg.find("tab") != std::string::npos) {
-      diags.error("tab-indent", to_pos(e.mark), "tabs are not allowed for indentation",
-                  "indent with spaces");
-    } else {
-      diags.error("yaml-syntax", to_pos(e.mark),
-                  fmt::format("not valid YAML: {}", explain_parser_message(msg)));
-    }
+    report_parser_error(e, text, builder, diags);
+    return false;
+  }
+  if (builder.complex_key()) {
+    diags.add(*builder.complex_key());
+    return false;
+  }
+  if (root.is_null()) {
+    diags.error("empty-file", {1, 1}, "the file holds an empty YAML document",
+                "start from `ess-eval template` for a dossier, or an existing grid");
     return false;
   }
   return true;
@@ -314,6 +482,7 @@ bool parse_document(std::string_view text, const ParseLimits& limits, YamlNode& 
 
 bool parse_yaml(std::string_view bytes, const ParseLimits& limits, YamlNode& root,
                 Diagnostics& diags) {
+  root = YamlNode{};
   if (bytes.size() > limits.max_file_bytes) {
     diags.error("file-too-large", {},
                 fmt::format("the file is {} bytes, over the limit of {} bytes", bytes.size(),
@@ -323,7 +492,14 @@ bool parse_yaml(std::string_view bytes, const ParseLimits& limits, YamlNode& roo
   }
   std::string_view text;
   if (!check_text(bytes, text, diags)) return false;
-  return parse_document(text, limits, root, diags);
+  try {
+    return parse_document(text, limits, root, diags);
+  } catch (const std::bad_alloc&) {
+    root = YamlNode{};
+    diags.error("too-many-nodes", {}, "the file needs more memory than is available",
+                "split the file; check that it is the file meant");
+    return false;
+  }
 }
 
 }  // namespace ess

@@ -1,13 +1,85 @@
-// Not written yet: see the issue that builds this command.
+// ess-eval grid diff OLD NEW: the semantic diff, and --check-version for CI.
 #include <fmt/format.h>
 
-#include "cli/options.hpp"
+#include <cstdio>
+
+#include "cli/common.hpp"
+#include "cli/output.hpp"
+#include "ess/grid_diff.hpp"
+#include "ess/i18n.hpp"
 
 namespace ess::cli {
 
-int run_grid_diff(const Options&) {
-  fmt::print(stderr, "ess-eval: error: this command is not implemented yet\n");
-  return exit_io;
+namespace {
+
+bool is_io_code(const std::string& code) {
+  return code == "io-error" || code == "not-found" || code == "is-directory" ||
+         code == "file-too-large" || code == "git-error";
+}
+
+// Why the version is refused: every change that needs more than the bump NEW makes.
+Diagnostic version_diagnostic(const GridDiff& d) {
+  Diagnostic diag;
+  diag.file = d.new_file;
+  const VersionCheck& v = d.version;
+  if (v.backwards) {
+    diag.code = "version-backwards";
+    diag.message = fmt::format("version {} goes backwards from {}", d.new_version, d.old_version);
+    diag.hint = fmt::format("a new version of a grid must be above {}; at least {}", d.old_version,
+                            next_version(d.old_version, std::max(v.required, Bump::patch)));
+    return diag;
+  }
+  diag.code = "version-bump";
+  std::vector<std::string> why;
+  for (const auto& c : d.changes)
+    if (c.bump > v.actual)
+      why.push_back(fmt::format("{} '{}': {} ({})", subject_token(c.subject), c.id,
+                                describe_change(c, Language::en), bump_token(c.bump)));
+  diag.message = fmt::format(
+      "version {} -> {} is {} bump, but the changes require a {} bump: {}", d.old_version,
+      d.new_version, v.actual == Bump::none ? "no" : fmt::format("a {}", bump_token(v.actual)),
+      bump_token(v.required), fmt::join(why, "; "));
+  diag.hint = fmt::format("set version: {} (or higher) in {}",
+                          next_version(d.old_version, v.required), d.new_file);
+  return diag;
+}
+
+}  // namespace
+
+int run_grid_diff(const Options& options) {
+  if (options.paths.size() != 2) {
+    fmt::print(stderr,
+               "ess-eval grid diff: error: give OLD and NEW (files or REV:PATH)\n"
+               "Run 'ess-eval grid diff --help' for usage.\n");
+    return exit_usage;
+  }
+  ParseLimits limits = limits_from(options);
+  std::vector<Diagnostic> all;
+  std::optional<Grid> grids[2];
+  for (int i = 0; i < 2; ++i) {
+    Diagnostics diags(options.paths[i]);
+    grids[i] = load_grid_source(options.paths[i], limits, diags);
+    if (diags.has_errors()) grids[i].reset();
+    all.insert(all.end(), diags.items().begin(), diags.items().end());
+  }
+  if (!grids[0] || !grids[1]) {
+    report_diagnostics(all, options);
+    for (const auto& d : all)
+      if (d.severity == Severity::error && is_io_code(d.code)) return exit_io;
+    return exit_invalid;
+  }
+  GridDiff diff = diff_grids(*grids[0], *grids[1]);
+  DiffOptions diff_options;
+  diff_options.language = parse_language(options.lang).value_or(grids[1]->language);
+  diff_options.csv_separator = options.csv_sep.empty() ? ',' : options.csv_sep[0];
+  std::string text = options.format == "csv"    ? render_diff_csv(diff, diff_options)
+                     : options.format == "json" ? render_diff_json(diff, diff_options)
+                                                : render_diff_markdown(diff, diff_options);
+  if (options.check_version && !diff.version.ok) all.push_back(version_diagnostic(diff));
+  bool failed = report_diagnostics(all, options);
+  int written = emit(options.output, text);
+  if (written != exit_ok) return written;
+  return failed ? exit_invalid : exit_ok;
 }
 
 }  // namespace ess::cli

@@ -1,13 +1,134 @@
-// Not written yet: see the issue that builds this command.
+// ess-eval grid test [GRID]: every calibration dossier of a grid (or of every grid in
+// ./criteria) scored and held to its x-expect. One line per dossier; exit 1 on any failure.
 #include <fmt/format.h>
 
-#include "cli/options.hpp"
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <system_error>
+
+#include "cli/common.hpp"
+#include "cli/inputs.hpp"
+#include "ess/calibration.hpp"
+#include "ess/i18n.hpp"
+#include "ess/load.hpp"
 
 namespace ess::cli {
 
-int run_grid_test(const Options&) {
-  fmt::print(stderr, "ess-eval: error: this command is not implemented yet\n");
-  return exit_io;
+namespace {
+
+namespace fs = std::filesystem;
+
+bool is_io_code(const std::string& code) {
+  return code == "io-error" || code == "not-found" || code == "is-directory" ||
+         code == "file-too-large";
+}
+
+// The grid files directly in ./criteria (calibration folders hold dossiers, not grids).
+std::vector<std::string> grids_in_criteria() {
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (fs::directory_iterator it("criteria", ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (it->is_regular_file(ec) && (name.ends_with(".yaml") || name.ends_with(".yml")))
+      out.push_back("criteria/" + name);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+struct GridOutcome {
+  std::size_t cases = 0, failed = 0;
+};
+
+GridOutcome test_grid(const LoadedGrid& grid, const Options& options,
+                      std::vector<Diagnostic>& all) {
+  GridOutcome outcome;
+  std::string folder = calibration_folder(grid.grid);
+  std::string title = fmt::format("{}@{}", grid.grid.id, grid.grid.version);
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec)) {
+    all.push_back({Severity::warning,
+                   "no-calibration",
+                   grid.grid.file,
+                   {},
+                   fmt::format("grid {} has no calibration dossiers: no folder {}", title, folder),
+                   "reference dossiers with x-expect: {decision: ..., total: [min, max]} make "
+                   "`grid test` a unit test of the grid"});
+    return outcome;
+  }
+  Options inputs = options;
+  inputs.paths = {folder};
+  inputs.files_from.clear();
+  std::vector<std::string> files = collect_inputs(inputs, all);
+  ScoreOptions score;
+  if (options.consolidate == "median") score.consolidation = Consolidation::median;
+  if (options.consolidate == "min") score.consolidation = Consolidation::min;
+  Language language = parse_language(options.lang).value_or(grid.grid.language);
+  fmt::print("{}: {} calibration dossier(s) in {}\n", title, files.size(), folder);
+  std::vector<std::string> failures;
+  for (const auto& file : files) {
+    CalibrationCase c =
+        run_calibration_case(grid.index, file, limits_from(options), score, language);
+    fmt::print("{}", calibration_line(c));
+    all.insert(all.end(), c.diags.items().begin(), c.diags.items().end());
+    ++outcome.cases;
+    if (!c.ok()) {
+      ++outcome.failed;
+      failures.push_back(c.dossier.empty() ? file : c.dossier);
+    }
+  }
+  if (files.empty())
+    all.push_back({Severity::warning,
+                   "no-calibration",
+                   folder,
+                   {},
+                   fmt::format("the calibration folder of grid {} holds no dossier", title),
+                   ""});
+  if (outcome.failed == 0)
+    fmt::print("{}: {} ok\n", title, outcome.cases);
+  else
+    fmt::print("{}: {} ok, {} FAILED: {}\n", title, outcome.cases - outcome.failed, outcome.failed,
+               fmt::join(failures, ", "));
+  return outcome;
+}
+
+}  // namespace
+
+int run_grid_test(const Options& options) {
+  GridStore store = make_grid_store(options);
+  std::vector<std::string> refs = options.paths;
+  if (refs.empty() && !options.grid.empty()) refs.push_back(options.grid);
+  bool all_in_criteria = refs.empty();
+  if (all_in_criteria) refs = grids_in_criteria();
+  if (refs.empty()) {
+    fmt::print(stderr,
+               "ess-eval grid test: error: no grid given and none in ./criteria\n"
+               "Run 'ess-eval grid test --help' for usage.\n");
+    return exit_usage;
+  }
+  std::vector<Diagnostic> all;
+  std::size_t failed = 0, cases = 0;
+  bool grid_failed = false;
+  for (const auto& ref : refs) {
+    Diagnostics diags(ref);
+    const LoadedGrid* grid =
+        all_in_criteria ? store.load_path(ref, &diags) : store.by_reference(ref, diags);
+    all.insert(all.end(), diags.items().begin(), diags.items().end());
+    if (!grid) {
+      grid_failed = true;
+      continue;
+    }
+    GridOutcome o = test_grid(*grid, options, all);
+    failed += o.failed;
+    cases += o.cases;
+  }
+  for (const auto& d : store.grid_diagnostics()) all.push_back(d);
+  std::fflush(stdout);
+  bool errors = report_diagnostics(all, options);
+  for (const auto& d : all)
+    if (d.severity == Severity::error && is_io_code(d.code) && grid_failed) return exit_io;
+  return errors || failed > 0 || grid_failed ? exit_invalid : exit_ok;
 }
 
 }  // namespace ess::cli

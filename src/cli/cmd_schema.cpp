@@ -1,13 +1,20 @@
-// Not written yet: see the issue that builds this command.
+// ess-eval schema grid|dossier: the JSON Schemas built into the binary, byte for byte.
 #include <fmt/format.h>
 
 #include "cli/options.hpp"
+#include "cli/output.hpp"
+#include "ess/embedded.hpp"
 
 namespace ess::cli {
 
-int run_schema(const Options&) {
-  fmt::print(stderr, "ess-eval: error: this command is not implemented yet\n");
-  return exit_io;
+int run_schema(const Options& options) {
+  std::string path = "schemas/" + options.schema_kind + ".schema.json";
+  std::string_view bytes = embedded_file(path);
+  if (bytes.empty()) {
+    fmt::print(stderr, "ess-eval: internal error: no built-in {}\n", path);
+    return exit_io;
+  }
+  return emit(options.output, bytes);
 }
 
 }  // namespace ess::cli

@@ -1,13 +1,293 @@
-// Not written yet: see the issue that builds this command.
+// ess-eval score DOSSIER...: each dossier checked against its grid, scored, and reported in
+// Markdown, CSV or JSON: on stdout, in one file (-o), or one file per dossier (--out-dir).
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <set>
+
 #include <fmt/format.h>
 
-#include "cli/options.hpp"
+#include "cli/common.hpp"
+#include "cli/inputs.hpp"
+#include "cli/output.hpp"
+#include "ess/i18n.hpp"
+#include "ess/load.hpp"
+#include "ess/parallel.hpp"
+#include "ess/report.hpp"
+#include "ess/scoring.hpp"
+#include "ess/validate.hpp"
 
 namespace ess::cli {
 
-int run_score(const Options&) {
-  fmt::print(stderr, "ess-eval: error: this command is not implemented yet\n");
-  return exit_io;
+namespace {
+
+// One input file. Never moved once filled: the result points into the dossier.
+struct Item {
+  std::string path;
+  Diagnostics diags;
+  std::optional<Dossier> dossier;
+  const LoadedGrid* grid = nullptr;
+  std::optional<DossierResult> result;
+};
+
+struct Settings {
+  ReportFormat format = ReportFormat::markdown;
+  ScoreOptions scoring;
+  std::optional<Language> language;  // --lang; otherwise each grid's
+  char csv_separator = ',';
+};
+
+Settings settings_from(const Options& o) {
+  Settings s;
+  if (o.format == "csv") s.format = ReportFormat::csv;
+  if (o.format == "json") s.format = ReportFormat::json;
+  if (o.consolidate == "median") s.scoring.consolidation = Consolidation::median;
+  if (o.consolidate == "min") s.scoring.consolidation = Consolidation::min;
+  s.language = parse_language(o.lang);
+  if (!o.csv_sep.empty()) s.csv_separator = o.csv_sep[0];
+  return s;
+}
+
+void load(Item& it, const ParseLimits& limits, GridStore& store) {
+  std::string bytes;
+  if (!read_file_bytes(it.path, limits.max_file_bytes, bytes, it.diags)) return;
+  YamlNode root;
+  if (!parse_yaml(bytes, limits, root, it.diags)) return;
+  DocumentKind kind = document_kind(root);
+  if (kind != DocumentKind::dossier) {
+    it.diags.error("unknown-document", root.pos,
+                   kind == DocumentKind::grid ? "this file is a grid, not a dossier"
+                                              : "this file is not a dossier (no 'dossier:' key)",
+                   "score takes dossiers; pass a grid with --grid FILE");
+    return;
+  }
+  it.dossier = load_dossier(root, it.diags);
+  if (!it.dossier || it.diags.has_errors()) return;
+  const LoadedGrid* g = store.for_dossier(*it.dossier, it.diags);
+  if (!g || !check_grid_reference(g->grid, *it.dossier, it.diags)) return;
+  validate_dossier(g->index, *it.dossier, it.diags);
+  it.grid = g;
+}
+
+// Dossier ids name report files: two files with one id are both refused, whatever their order.
+void refuse_duplicates(std::vector<Item>& items, bool out_dir) {
+  std::map<std::string, std::vector<Item*>> by_id;
+  for (auto& it : items)
+    if (it.dossier) by_id[it.dossier->id].push_back(&it);
+  for (auto& [id, group] : by_id) {
+    for (Item* it : group) {
+      for (Item* other : group)
+        if (other != it)
+          it->diags.error("duplicate-dossier", it->dossier->pos,
+                          fmt::format("dossier id '{}' is also the id of {}", id, other->path),
+                          "give each dossier its own id");
+      if (out_dir && id == "index")
+        it->diags.error("duplicate-dossier", it->dossier->pos,
+                        "dossier id 'index' is the name of the index file of --out-dir",
+                        "give the dossier another id");
+    }
+  }
+}
+
+void score(Item& it, const Settings& s, bool strict) {
+  if (!it.dossier || !it.grid) return;
+  if (strict) promote_warnings(it.diags.items());
+  if (it.diags.has_errors()) return;
+  it.result = score_dossier(it.grid->index, *it.dossier, s.scoring, it.diags);
+}
+
+// Paths as given, without the same file twice (a folder and a file in it, or a repeat).
+std::vector<std::string> unique_paths(std::vector<std::string> paths) {
+  std::set<std::pair<dev_t, ino_t>> seen;
+  std::vector<std::string> out;
+  for (auto& p : paths) {
+    struct stat st {};
+    if (p != "-" && ::stat(p.c_str(), &st) == 0 && !seen.insert({st.st_dev, st.st_ino}).second)
+      continue;
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+bool is_folder(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+Language language_of(const Settings& s, const Item& it) {
+  return s.language ? *s.language : it.grid->grid.language;
+}
+
+ReportOptions report_options(const Settings& s, Language language, bool decimal_comma) {
+  ReportOptions r;
+  r.language = language;
+  r.csv_separator = s.csv_separator;
+  r.decimal_comma = decimal_comma;
+  return r;
+}
+
+// A decimal comma only with ';' and French words, for the whole output (one CSV, one rule).
+bool decimal_comma(const Settings& s, const std::vector<const Item*>& scored) {
+  if (s.csv_separator != ';') return false;
+  return std::all_of(scored.begin(), scored.end(),
+                     [&](const Item* it) { return language_of(s, *it) == Language::fr; });
+}
+
+std::vector<Diagnostic> sorted_diagnostics(const Item& it) {
+  std::vector<Diagnostic> d = it.diags.items();
+  sort_diagnostics(d);
+  return d;
+}
+
+std::string render_one(const Settings& s, const Item& it, bool comma) {
+  ReportOptions o = report_options(s, language_of(s, it), comma);
+  switch (s.format) {
+    case ReportFormat::markdown:
+      return render_markdown(*it.result, o);
+    case ReportFormat::csv:
+      return render_csv(*it.result, o);
+    case ReportFormat::json:
+      return render_json(*it.result, o, sorted_diagnostics(it));
+  }
+  return {};
+}
+
+// Everything on one stream: Markdown reports between rules, one CSV header, a JSON array.
+std::string render_all(const Settings& s, const std::vector<const Item*>& scored, bool as_array) {
+  bool comma = decimal_comma(s, scored);
+  std::string out;
+  if (s.format == ReportFormat::json && as_array) {
+    std::vector<JsonReport> reports;
+    for (const Item* it : scored) reports.push_back({&*it->result, sorted_diagnostics(*it)});
+    return render_json_array(reports, report_options(s, language_of(s, *scored[0]), comma));
+  }
+  for (std::size_t i = 0; i < scored.size(); ++i) {
+    const Item& it = *scored[i];
+    ReportOptions o = report_options(s, language_of(s, it), comma);
+    if (s.format == ReportFormat::csv) {
+      if (i == 0) out += csv_header(o);
+      out += csv_rows(*it.result, o);
+    } else {
+      if (i > 0) out += markdown_separator();
+      out += render_one(s, it, comma);
+    }
+  }
+  return out;
+}
+
+int write_out_dir(const std::string& dir, const Settings& s,
+                  const std::vector<const Item*>& scored) {
+  bool comma = decimal_comma(s, scored);
+  std::vector<IndexEntry> index;
+  int rc = exit_ok;
+  for (const Item* it : scored) {
+    std::string file = it->dossier->id + "." + report_extension(s.format);
+    std::string error;
+    if (!write_file_atomic(dir + "/" + file, render_one(s, *it, comma), error)) {
+      fmt::print(stderr, "ess-eval: error: {}\n", error);
+      rc = exit_io;
+      continue;
+    }
+    index.push_back({&*it->result, file});
+  }
+  std::string name = dir + "/index." + report_extension(s.format);
+  ReportOptions o = report_options(s, language_of(s, *scored[0]), comma);
+  std::string error;
+  if (!write_file_atomic(name, render_index(index, s.format, o), error)) {
+    fmt::print(stderr, "ess-eval: error: {}\n", error);
+    rc = exit_io;
+  }
+  return rc;
+}
+
+// A progress line on a terminal, for --out-dir runs (§3); never when stderr is not one.
+class Progress {
+ public:
+  Progress(bool on, std::size_t total) : on_(on), total_(total) {}
+  void step() {
+    if (!on_) return;
+    std::lock_guard lock(mutex_);
+    fmt::print(stderr, "\rscore: {}/{}", ++done_, total_);
+    std::fflush(stderr);
+  }
+  void finish() {
+    if (on_ && done_ > 0) fmt::print(stderr, "\r{:{}}\r", "", 24);
+  }
+
+ private:
+  bool on_;
+  std::size_t total_, done_ = 0;
+  std::mutex mutex_;
+};
+
+bool is_io_code(const std::string& code) {
+  return code == "io-error" || code == "not-found" || code == "is-directory";
+}
+
+int usage_error(const std::string& message) {
+  fmt::print(stderr, "ess-eval score: error: {}\nRun 'ess-eval score --help' for usage.\n",
+             message);
+  return exit_usage;
+}
+
+}  // namespace
+
+int run_score(const Options& options) {
+  if (!options.output.empty() && !options.out_dir.empty())
+    return usage_error("-o and --out-dir cannot be used together");
+  if (!options.out_dir.empty() && !is_folder(options.out_dir)) {
+    fmt::print(stderr, "ess-eval: error: {}: no such folder (--out-dir never creates one)\n",
+               options.out_dir);
+    return exit_io;
+  }
+  std::vector<Diagnostic> all;
+  std::vector<std::string> paths = unique_paths(collect_inputs(options, all));
+  if (paths.empty() && all.empty()) return usage_error("no dossier to score");
+
+  Settings settings = settings_from(options);
+  ParseLimits limits = limits_from(options);
+  GridStore store = make_grid_store(options);
+  std::vector<Item> items(paths.size());
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    items[i].path = paths[i];
+    items[i].diags = Diagnostics(paths[i]);
+  }
+  unsigned jobs = job_count(options);
+  parallel_for(items.size(), jobs, [&](std::size_t i) { load(items[i], limits, store); });
+  refuse_duplicates(items, !options.out_dir.empty());
+  Progress progress(!options.out_dir.empty() && !options.quiet && stderr_is_terminal(),
+                    items.size());
+  parallel_for(items.size(), jobs, [&](std::size_t i) {
+    score(items[i], settings, options.strict);
+    progress.step();
+  });
+  progress.finish();
+
+  std::vector<const Item*> scored;
+  for (const auto& it : items) {
+    all.insert(all.end(), it.diags.items().begin(), it.diags.items().end());
+    if (it.result) scored.push_back(&it);
+  }
+  for (const auto& d : store.grid_diagnostics()) all.push_back(d);
+  std::sort(scored.begin(), scored.end(),
+            [](const Item* a, const Item* b) { return a->dossier->id < b->dossier->id; });
+
+  bool failed = report_diagnostics(all, options);
+  bool io_failure = std::any_of(all.begin(), all.end(), [](const Diagnostic& d) {
+    return d.severity == Severity::error && is_io_code(d.code);
+  });
+  int rc = exit_ok;
+  if (!scored.empty()) {
+    rc = options.out_dir.empty()
+             ? emit(options.output, render_all(settings, scored, paths.size() > 1))
+             : write_out_dir(options.out_dir, settings, scored);
+  }
+  if (rc != exit_ok || io_failure) return exit_io;
+  return failed ? exit_invalid : exit_ok;
 }
 
 }  // namespace ess::cli

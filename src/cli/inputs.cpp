@@ -4,12 +4,12 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <iostream>
 #include <set>
 #include <system_error>
 
 #include <fmt/format.h>
+
+#include "ess/yaml_tree.hpp"
 
 namespace ess::cli {
 
@@ -17,12 +17,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
+using Visited = std::set<std::pair<dev_t, ino_t>>;
+
 bool is_yaml_name(const std::string& name) {
   return name.ends_with(".yaml") || name.ends_with(".yml");
 }
 
-void walk(const std::string& dir, std::set<std::pair<dev_t, ino_t>>& visited,
-          std::vector<std::string>& out, std::vector<Diagnostic>& diags) {
+void walk(const std::string& dir, Visited& visited, std::vector<std::string>& out,
+          std::vector<Diagnostic>& diags) {
   struct stat st {};
   if (::stat(dir.c_str(), &st) != 0 || !visited.insert({st.st_dev, st.st_ino}).second) return;
   std::error_code ec;
@@ -40,19 +42,26 @@ void walk(const std::string& dir, std::set<std::pair<dev_t, ino_t>>& visited,
   }
   std::sort(entries.begin(), entries.end());
   for (const auto& path : entries) {
-    struct stat est {};
-    if (::stat(path.c_str(), &est) != 0) continue;  // dangling link: nothing to read
     std::string name = fs::path(path).filename().string();
+    // Hidden entries are skipped: .git, editors' lock files (.#x.yaml), and the like.
+    if (name.empty() || name[0] == '.') continue;
+    struct stat est {};
+    if (::stat(path.c_str(), &est) != 0) {
+      // A link that leads nowhere, or to itself: reading it reports why, if it is meant as
+      // one of the files to check.
+      if (is_yaml_name(name)) out.push_back(path);
+      continue;
+    }
     if (S_ISDIR(est.st_mode)) {
-      if (name.empty() || name[0] != '.') walk(path, visited, out, diags);
+      walk(path, visited, out, diags);  // a link back up the tree is met once: `visited`
     } else if (is_yaml_name(name)) {
       out.push_back(path);
     }
   }
 }
 
-void add_path(const std::string& path, std::set<std::pair<dev_t, ino_t>>& visited,
-              std::vector<std::string>& out, std::vector<Diagnostic>& diags) {
+void add_path(const std::string& path, Visited& visited, std::vector<std::string>& out,
+              std::vector<Diagnostic>& diags) {
   struct stat st {};
   if (path != "-" && ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
     walk(path, visited, out, diags);
@@ -61,34 +70,60 @@ void add_path(const std::string& path, std::set<std::pair<dev_t, ino_t>>& visite
   }
 }
 
+// A file named twice (or reached through two folders given) is checked once.
+void remove_repeated_paths(std::vector<std::string>& paths) {
+  std::set<std::string> seen;
+  std::vector<std::string> kept;
+  kept.reserve(paths.size());
+  for (auto& p : paths)
+    if (p == "-" || seen.insert(p).second) kept.push_back(std::move(p));
+  paths = std::move(kept);
+}
+
+// --files-from LIST: one path a line ('-': standard input). Read whole, under a cap, so that
+// `--files-from /dev/zero` is an error rather than a process that eats all memory.
+void read_list(const std::string& list, Visited& visited, std::vector<std::string>& out,
+               std::vector<Diagnostic>& diags) {
+  constexpr std::size_t max_list_bytes = 64u << 20;
+  Diagnostics read_diags(list);
+  std::string bytes;
+  if (!read_file_bytes(list, max_list_bytes, bytes, read_diags)) {
+    for (auto d : read_diags.items()) {
+      d.message = "--files-from: " + d.message;
+      diags.push_back(std::move(d));
+    }
+    return;
+  }
+  std::size_t start = 0, line_no = 0;
+  while (start < bytes.size()) {
+    std::size_t end = bytes.find('\n', start);
+    if (end == std::string::npos) end = bytes.size();
+    std::string line = bytes.substr(start, end - start);
+    start = end + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty()) continue;
+    if (line.find('\0') != std::string::npos) {
+      diags.push_back({Severity::error,
+                       "io-error",
+                       list,
+                       {static_cast<std::uint32_t>(line_no), 1},
+                       "this line holds a NUL byte: not a path",
+                       "give one path a line, as text"});
+      continue;
+    }
+    add_path(line, visited, out, diags);
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> collect_inputs(const Options& options, std::vector<Diagnostic>& diags) {
   std::vector<std::string> out;
-  std::set<std::pair<dev_t, ino_t>> visited;
+  Visited visited;
   for (const auto& p : options.paths) add_path(p, visited, out, diags);
-  if (!options.files_from.empty()) {
-    std::ifstream file;
-    std::istream* in = &std::cin;
-    if (options.files_from != "-") {
-      file.open(options.files_from);
-      if (!file) {
-        diags.push_back({Severity::error,
-                         "not-found",
-                         options.files_from,
-                         {},
-                         "cannot read the list of files",
-                         ""});
-        return out;
-      }
-      in = &file;
-    }
-    std::string line;
-    while (std::getline(*in, line)) {
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (!line.empty()) add_path(line, visited, out, diags);
-    }
-  }
+  if (!options.files_from.empty()) read_list(options.files_from, visited, out, diags);
+  remove_repeated_paths(out);
   return out;
 }
 

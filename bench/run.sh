@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Measures `ess-eval rank` against the floor of any yaml-cpp tool (bench/parse_floor.cpp:
+# YAML::LoadFile + a walk over every node), on synthetic corpora of the built-in grid.
+#
+#   bench/run.sh                 # Release build in build-bench, 1 000 and 10 000 dossiers,
+#                                # plus 50 000 for the memory check
+#   BUILD=build-rank REPEAT=5 SIZES="1000 10000" MEMORY_SIZE= bench/run.sh
+#   SKIP_BUILD=1 BUILD=build-rank bench/run.sh     # measure the binaries already built
+#
+# Prints, per corpus: wall and CPU time (best of REPEAT runs: other work on the machine only
+# ever slows a run down), dossiers/s, MB/s, peak RSS, and the ratios of rank to the floor.
+# Targets on a 2-core machine at 10 000 dossiers: rank --jobs 1 ≤ 1.0× the floor's time,
+# --jobs 2 ≤ 0.55×; peak RSS < 64 MiB, growing ≤ 10 % from 10 000 to 50 000 dossiers.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${BUILD:-$root/build-bench}
+[[ $build = /* ]] || build=$root/$build
+repeat=${REPEAT:-3}
+sizes=${SIZES:-1000 10000}
+memory_size=${MEMORY_SIZE-50000}
+keep=${KEEP:-}
+
+if [[ -z ${SKIP_BUILD:-} ]]; then
+  cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build "$build" --target ess-eval parse_floor >/dev/null
+fi
+ess=$build/ess-eval
+floor=$build/bench/parse_floor
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/ess-bench.XXXXXX")
+[[ -n $keep ]] || trap 'rm -rf "$work"' EXIT
+
+# run LABEL DIR CMD...: best wall time, its CPU time and the peak RSS over $repeat runs,
+# from /usr/bin/time -v. Sets: wall cpu rss.
+run() {
+  local label=$1 dir=$2
+  shift 2
+  local best_wall= best_cpu= best_rss=
+  for ((r = 0; r < repeat; r++)); do
+    (cd "$dir" && /usr/bin/time -v -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt") ||
+      { echo "  ($label exited with an error:)" >&2; head -3 "$work/stderr.txt" >&2; }
+    local w u s m
+    w=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0;
+          for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s}' "$work/time.txt")
+    u=$(awk -F': ' '/User time/ {print $2}' "$work/time.txt")
+    s=$(awk -F': ' '/System time/ {print $2}' "$work/time.txt")
+    m=$(awk -F': ' '/Maximum resident/ {print $2}' "$work/time.txt")
+    if [[ -z $best_wall ]] || awk -v a="$w" -v b="$best_wall" 'BEGIN {exit !(a < b)}'; then
+      best_wall=$w
+      best_cpu=$(awk -v u="$u" -v s="$s" 'BEGIN {printf "%.2f", u + s}')
+    fi
+    if [[ -z $best_rss ]] || ((m > best_rss)); then best_rss=$m; fi
+  done
+  wall=$best_wall cpu=$best_cpu rss=$best_rss
+  printf '  %-22s wall %7.2f s  cpu %7.2f s  %8.0f dossiers/s  %6.1f MB/s  peak RSS %6.1f MiB\n' \
+    "$label" "$wall" "$cpu" "$(awk -v n="$n" -v w="$wall" 'BEGIN {print n / w}')" \
+    "$(awk -v b="$bytes" -v w="$wall" 'BEGIN {print b / 1e6 / w}')" \
+    "$(awk -v k="$rss" 'BEGIN {print k / 1024}')"
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+
+declare -A rank_rss
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); best of $repeat runs"
+for n in $sizes $memory_size; do
+  corpus=$work/corpus-$n
+  python3 "$root/bench/gen_dossiers.py" --count "$n" --out "$corpus" --seed 1 >/dev/null
+  bytes=$(du -sb "$corpus" | cut -f1)
+  echo
+  echo "$n dossiers, $(awk -v b="$bytes" 'BEGIN {printf "%.1f", b / 1e6}') MB"
+  if [[ " $sizes " == *" $n "* ]]; then
+    # The file names only (run() works in the corpus): full paths would crowd ARG_MAX.
+    names=()
+    while IFS= read -r name; do names+=("$name"); done < <(cd "$corpus" && ls)
+    run "parse_floor --jobs 1" "$corpus" "$floor" --jobs 1 "${names[@]}"
+    floor_wall=$wall floor_cpu=$cpu
+    run "rank --jobs 1" "$corpus" "$ess" rank --jobs 1 --quiet .
+    j1_wall=$wall j1_cpu=$cpu
+    run "rank --jobs 2" "$corpus" "$ess" rank --jobs 2 --quiet .
+    j2_wall=$wall
+    rank_rss[$n]=$rss
+    echo "  rank --jobs 1 / floor: $(ratio "$j1_wall" "$floor_wall")× wall," \
+      "$(ratio "$j1_cpu" "$floor_cpu")× cpu   (target ≤ 1.00×)"
+    echo "  rank --jobs 2 / floor: $(ratio "$j2_wall" "$floor_wall")× wall   (target ≤ 0.55×)"
+  else
+    repeat_saved=$repeat repeat=1
+    run "rank --jobs 2" "$corpus" "$ess" rank --jobs 2 --quiet .
+    repeat=$repeat_saved
+    rank_rss[$n]=$rss
+  fi
+  [[ -n $keep ]] || rm -rf "$corpus"
+done
+
+if [[ -n $memory_size && -n ${rank_rss[10000]:-} ]]; then
+  echo
+  echo "peak RSS of rank --jobs 2, 10 000 → $memory_size dossiers: $(awk -v k="${rank_rss[10000]}" 'BEGIN {printf "%.1f", k / 1024}') →" \
+    "$(awk -v k="${rank_rss[$memory_size]}" 'BEGIN {printf "%.1f", k / 1024}') MiB" \
+    "(+$(awk -v a="${rank_rss[10000]}" -v b="${rank_rss[$memory_size]}" 'BEGIN {printf "%.0f", 100 * (b - a) / a}') %;" \
+    "target < 64 MiB and ≤ +10 %)"
+fi

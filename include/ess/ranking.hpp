@@ -1,0 +1,189 @@
+#pragma once
+// §2.6: many dossiers side by side. Each scored dossier is reduced to one RankRow (what a
+// ranking shows, nothing more), then the rows are ranked, the funding line drawn and the
+// groups summarised. Pure: no I/O, no printing; the renderers below turn it into text.
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ess/diagnostic.hpp"
+#include "ess/model.hpp"
+#include "ess/report.hpp"
+#include "ess/scoring.hpp"
+
+namespace ess {
+
+// What a committee should look at twice, beyond the total.
+enum RankFlag : std::uint8_t {
+  flag_self_only = 1u << 0,       // only self-assessments: nobody else has scored it yet
+  flag_disagreement = 1u << 1,    // assessors' spread on a leaf ≥ the grid's disagreement
+  flag_split_decision = 1u << 2,  // assessors' own totals fall in different bands
+  flag_partial_na = 1u << 3,      // some assessors said N/A where others scored
+};
+
+struct RankRow {
+  std::string dossier;  // id
+  std::string title;
+  std::string file;
+  Pos id_pos;  // of the `dossier:` line, for duplicate-dossier
+  std::string call, territory, theme;
+
+  double total = 0;  // 0..100, unrounded
+  DossierStatus status = DossierStatus::ok;
+  std::size_t band = 0;                      // index in Grid::decision of the total
+  std::string decision;                      // resolved later: resolve_decisions()
+  std::vector<std::optional<double>> axes;   // 0..100 per top-level criterion; none: left out
+  std::optional<double> requested;           // amount asked for, when the dossier says
+  std::uint8_t flags = 0;                    // RankFlag bits
+  std::vector<std::string> eliminatory;      // criterion ids failing an eliminatory minimum
+  std::vector<std::string> below_minimum;    // other threshold failures (alerts)
+  std::vector<std::string> missing;          // leaves neither scored nor N/A
+  std::vector<std::string> na;               // leaves marked not applicable
+
+  // Set by rank_rows.
+  std::optional<std::size_t> rank;   // 1-based, shared by ties; none: ineligible/incomplete
+  std::optional<double> cumulative;  // running sum of `requested` in rank order (ranked only)
+  bool funded = false;               // within the budget (only under --budget)
+  bool would_fit = false;            // below the line, yet within what the budget has left
+};
+
+// One row from one scored dossier: everything a ranking needs, so the rest can be dropped.
+RankRow summarise(const DossierResult& result);
+
+// Where the budget stops (§2.6, notes/rules.md). Meaningful only when `budget` is set.
+struct FundingLine {
+  std::optional<double> budget;
+  std::size_t funded_count = 0;
+  double funded_total = 0;                 // Σ requested of the funded dossiers
+  std::optional<std::size_t> first_unfunded;  // index in rows of the dossier that draws the line
+  std::vector<std::size_t> would_fit;         // indices in rows, below the line, in rank order
+  double remaining() const { return budget ? *budget - funded_total : 0; }
+};
+
+// Orders rows in place: the ok ones by total (highest first, totals within `tolerance` tied
+// and listed by id, competition ranks 1, 2, 2, 4), then ineligible, then incomplete, each by
+// id. Fills rank, cumulative, funded and would_fit. Ids are assumed unique
+// (find_duplicate_ids is the check).
+FundingLine rank_rows(std::vector<RankRow>& rows, std::optional<double> budget);
+
+// Groups of indices (into `ids`) that share an id, each group in index order; groups
+// ordered by id. Empty when every id is unique.
+std::vector<std::vector<std::size_t>> find_duplicate_ids(const std::vector<std::string_view>& ids);
+
+// The decision word of each row: its band's label when ok, else the word for ineligible or
+// incomplete in `language`.
+void resolve_decisions(std::vector<RankRow>& rows, const Grid& grid, Language language);
+
+// Every decision label a ranking can show, in report order: bands from the highest down,
+// then ineligible, then incomplete.
+std::vector<std::string> decision_labels(const Grid& grid, Language language);
+
+enum class GroupKey : std::uint8_t { call, territory, theme };
+
+std::optional<GroupKey> parse_group_key(std::string_view name);  // "call" | "territory" | "theme"
+const char* group_key_name(GroupKey key);
+const std::string& group_value(const RankRow& row, GroupKey key);
+
+struct GroupSummary {
+  std::string value;  // the territory, theme or call ("" when dossiers leave it out)
+  std::size_t count = 0;
+  std::size_t ranked = 0;
+  std::optional<double> mean, median;  // of the ranked dossiers' totals
+  std::vector<std::pair<std::string, std::size_t>> decisions;  // per label, decision_labels order
+  double requested = 0;                                        // Σ over all the group's dossiers
+  std::size_t funded_count = 0;
+  double funded = 0;                 // Σ requested of its funded dossiers
+  std::vector<std::size_t> rows;     // indices in the ranked rows, in ranking order
+};
+
+// One summary per distinct value, ordered by value (byte order); rows already ranked and
+// their decisions resolved. `labels` is decision_labels(grid, language).
+std::vector<GroupSummary> summarise_groups(const std::vector<RankRow>& rows, GroupKey key,
+                                           const std::vector<std::string>& labels);
+
+// ---------------------------------------------------------------- rendering (report_rank.cpp)
+
+struct RankReport {
+  const Grid* grid = nullptr;  // the grid every ranked dossier was scored with (none: no dossier)
+  const std::vector<RankRow>* rows = nullptr;  // ranked (rank_rows), decisions resolved
+  FundingLine funding;
+  std::optional<GroupKey> group_by;
+  std::vector<GroupSummary> groups;
+  const std::vector<Diagnostic>* diagnostics = nullptr;  // sorted; JSON carries them
+  std::size_t files = 0;               // files read
+  std::size_t filtered_out = 0;        // dossiers left out by --call/--territory/--theme
+  std::string call, territory, theme;  // the filters, for the header
+};
+
+// The report in `options.format` (Markdown, CSV or JSON; ReportOptions and ReportFormat as
+// for `score`), handed to `sink` a few kilobytes at a time: a ranking of 50 000 dossiers is
+// never held whole in memory.
+void render_ranking(const RankReport& report, ReportFormat format, const ReportOptions& options,
+                    const std::function<void(std::string_view)>& sink);
+std::string render_ranking(const RankReport& report, ReportFormat format,
+                           const ReportOptions& options);
+
+// ---------------------------------------------------------------- words (rank_words.cpp)
+
+// The fixed words of a ranking report that score reports do not have; the shared ones
+// (ineligible, incomplete, yes, no) come from ess/i18n.hpp.
+struct RankWords {
+  const char* heading;
+  const char* grid;
+  const char* dossiers;           // {files} {count} {ranked} {ineligible} {incomplete}
+  const char* filters;            // label
+  const char* filter_call;
+  const char* filter_territory;
+  const char* filter_theme;
+  const char* filtered_out;       // {count}
+  const char* budget;             // {budget} {count} {funded} {remaining}
+  const char* ranking;
+  const char* rank;
+  const char* dossier;
+  const char* title;
+  const char* total;
+  const char* decision;
+  const char* requested;
+  const char* cumulative;
+  const char* funded;
+  const char* flags;
+  const char* no_ranked;
+  const char* funding_line;
+  const char* funding_line_text;  // {budget} {funded} {remaining}
+  const char* funding_line_all;   // {budget} {funded} {remaining}
+  const char* axes_legend;
+  const char* weight;
+  const char* unranked;
+  const char* unranked_intro;
+  const char* indicative_total;
+  const char* reason;
+  const char* eliminatory;        // followed by criterion ids
+  const char* missing;
+  const char* below_line;
+  const char* below_line_intro;   // {remaining}
+  const char* below_line_none;    // {remaining}
+  const char* group_heading[3];   // by GroupKey: call, territory, theme
+  const char* group_column[3];
+  const char* not_given;
+  const char* count;
+  const char* ranked;
+  const char* mean;
+  const char* median;
+  const char* groups_intro;
+  const char* group_rank;
+  const char* overall_rank;
+  const char* flag_self_only;
+  const char* flag_disagreement;
+  const char* flag_split_decision;
+  const char* flag_partial_na;
+  const char* flag_below_minimum;
+  const char* flag_na;
+  const char* flag_would_fit;
+};
+
+const RankWords& rank_words(Language language);
+
+}  // namespace ess
