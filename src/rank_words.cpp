@@ -9,15 +9,17 @@ namespace {
 const RankWords french = {
     .heading = "Classement des dossiers",
     .grid = "Grille",
-    .dossiers = "Dossiers : {count} ({files} fichiers lus) — classés : {ranked}, inéligibles : "
-                "{ineligible}, incomplets : {incomplete}",
+    .dossiers =
+        "Dossiers : {count} ({files} fichiers lus) — classés : {ranked}, inéligibles : "
+        "{ineligible}, incomplets : {incomplete}",
     .filters = "Filtres",
     .filter_call = "appel",
     .filter_territory = "territoire",
     .filter_theme = "thème",
     .filtered_out = "dossiers écartés : {count}",
-    .budget = "Budget : {budget} — dossiers financés : {count}, pour {funded} ; reliquat : "
-              "{remaining}",
+    .budget =
+        "Budget : {budget} — dossiers financés : {count}, pour {funded} ; reliquat : "
+        "{remaining}",
     .ranking = "Classement",
     .rank = "Rang",
     .dossier = "Dossier",
@@ -31,21 +33,24 @@ const RankWords french = {
     .no_ranked = "Aucun dossier classé.",
     .funding_line = "Ligne de financement",
     .funding_line_text = "budget {budget} : {funded} engagés, reliquat {remaining}",
-    .funding_line_all = "budget {budget} : tous les dossiers classés tiennent ({funded} engagés, "
-                        "reliquat {remaining})",
+    .funding_line_all =
+        "budget {budget} : tous les dossiers classés tiennent ({funded} engagés, "
+        "reliquat {remaining})",
     .axes_legend = "Axes (note sur 100)",
     .weight = "poids",
     .unranked = "Dossiers non classés",
-    .unranked_intro = "Inéligibles puis incomplets : hors classement et hors ligne de "
-                      "financement. Leur total n'est qu'indicatif.",
+    .unranked_intro =
+        "Inéligibles puis incomplets : hors classement et hors ligne de "
+        "financement. Leur total n'est qu'indicatif.",
     .indicative_total = "Total indicatif",
     .reason = "Motif",
     .eliminatory = "condition éliminatoire non remplie",
     .missing = "critères manquants",
     .below_line = "Hors ligne mais finançables",
-    .below_line_intro = "Classés sous la ligne de financement, ces dossiers tiendraient chacun "
-                        "dans le reliquat de {remaining}. Ils ne sont pas financés : le comité "
-                        "décide des exceptions.",
+    .below_line_intro =
+        "Classés sous la ligne de financement, ces dossiers tiendraient chacun "
+        "dans le reliquat de {remaining}. Ils ne sont pas financés : le comité "
+        "décide des exceptions.",
     .below_line_none = "Aucun dossier sous la ligne ne tient dans le reliquat de {remaining}.",
     .group_heading = {"Par appel à projets", "Par territoire", "Par thème"},
     .group_column = {"Appel", "Territoire", "Thème"},
@@ -54,8 +59,9 @@ const RankWords french = {
     .ranked = "Classés",
     .mean = "Moyenne",
     .median = "Médiane",
-    .groups_intro = "Moyenne et médiane des totaux des dossiers classés ; rang dans le groupe, "
-                    "puis rang général.",
+    .groups_intro =
+        "Moyenne et médiane des totaux des dossiers classés ; rang dans le groupe, "
+        "puis rang général.",
     .group_rank = "Rang",
     .overall_rank = "Rang général",
     .flag_self_only = "auto-évaluation seule",
@@ -70,8 +76,9 @@ const RankWords french = {
 const RankWords english = {
     .heading = "Ranking of dossiers",
     .grid = "Grid",
-    .dossiers = "Dossiers: {count} ({files} files read) — ranked: {ranked}, ineligible: "
-                "{ineligible}, incomplete: {incomplete}",
+    .dossiers =
+        "Dossiers: {count} ({files} files read) — ranked: {ranked}, ineligible: "
+        "{ineligible}, incomplete: {incomplete}",
     .filters = "Filters",
     .filter_call = "call",
     .filter_territory = "territory",
@@ -91,21 +98,24 @@ const RankWords english = {
     .no_ranked = "No dossier ranked.",
     .funding_line = "Funding line",
     .funding_line_text = "budget {budget}: {funded} committed, {remaining} left",
-    .funding_line_all = "budget {budget}: every ranked dossier fits ({funded} committed, "
-                        "{remaining} left)",
+    .funding_line_all =
+        "budget {budget}: every ranked dossier fits ({funded} committed, "
+        "{remaining} left)",
     .axes_legend = "Axes (score out of 100)",
     .weight = "weight",
     .unranked = "Unranked dossiers",
-    .unranked_intro = "Ineligible, then incomplete: outside the ranking and the funding line. "
-                      "Their total is only indicative.",
+    .unranked_intro =
+        "Ineligible, then incomplete: outside the ranking and the funding line. "
+        "Their total is only indicative.",
     .indicative_total = "Indicative total",
     .reason = "Why",
     .eliminatory = "eliminatory condition not met",
     .missing = "missing criteria",
     .below_line = "Below the line but fundable",
-    .below_line_intro = "Ranked below the funding line, each of these dossiers would fit in "
-                        "the {remaining} left. They are not funded: exceptions are for the "
-                        "committee to decide.",
+    .below_line_intro =
+        "Ranked below the funding line, each of these dossiers would fit in "
+        "the {remaining} left. They are not funded: exceptions are for the "
+        "committee to decide.",
     .below_line_none = "No dossier below the line fits in the {remaining} left.",
     .group_heading = {"By call for projects", "By territory", "By theme"},
     .group_column = {"Call", "Territory", "Theme"},
@@ -114,8 +124,9 @@ const RankWords english = {
     .ranked = "Ranked",
     .mean = "Mean",
     .median = "Median",
-    .groups_intro = "Mean and median of the ranked dossiers' totals; rank within the group, "
-                    "then overall rank.",
+    .groups_intro =
+        "Mean and median of the ranked dossiers' totals; rank within the group, "
+        "then overall rank.",
     .group_rank = "Rank",
     .overall_rank = "Overall rank",
     .flag_self_only = "self-assessment only",

@@ -2,6 +2,7 @@
 // Numbers and escaping come from format.hpp; the text goes out in chunks through a sink.
 #include <fmt/format.h>
 
+#include <cmath>
 #include <iterator>
 
 #include "ess/format.hpp"
@@ -353,8 +354,9 @@ void render_csv(const RankReport& report, const ReportOptions& options, Writer& 
 
 // ---------------------------------------------------------------- JSON
 
+// JSON has no infinity: an amount that overflows (sums of absurd requests) reads null.
 std::string json_number(std::optional<double> v) {
-  return v ? format_shortest(*v) : "null";
+  return v && std::isfinite(*v) ? format_shortest(*v) : "null";
 }
 
 std::string json_string_list(const std::vector<std::string>& items) {
@@ -389,8 +391,8 @@ void json_group(GroupKey key, const GroupSummary& g, const std::vector<RankRow>&
   for (std::size_t i = 0; i < g.decisions.size(); ++i)
     out.print("{}{}: {}", i ? ", " : "", json_escape(g.decisions[i].first), g.decisions[i].second);
   out.print("}}, \"requested\": {}, \"funded_count\": {}, \"funded\": {}, \"dossiers\": [",
-            format_shortest(g.requested), budget ? fmt::to_string(g.funded_count) : "null",
-            budget ? format_shortest(g.funded) : "null");
+            json_number(g.requested), budget ? fmt::to_string(g.funded_count) : "null",
+            budget ? json_number(g.funded) : "null");
   for (std::size_t i = 0; i < g.rows.size(); ++i)
     out.print("{}{}", i ? ", " : "", json_escape(rows[g.rows[i]].dossier));
   out.add("]}");
@@ -434,7 +436,7 @@ void render_json(const RankReport& report, Writer& out) {
   out.add(report.groups.empty() ? "],\n" : "\n  ],\n");
   out.print("  \"diagnostics\": {},\n", json_diagnostics(report));
   out.print("  \"budget\": {},\n  \"funded_total\": {},\n  \"would_fit\": ", json_number(f.budget),
-            budget ? format_shortest(f.funded_total) : "null");
+            budget ? json_number(f.funded_total) : "null");
   if (!budget) {
     out.add("null");
   } else {

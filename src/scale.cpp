@@ -91,6 +91,17 @@ double best_value(const Scale& scale) {
   return 0;
 }
 
+double nearest_best_value(const Scale& scale, double value) {
+  const auto& pts = scale.points.empty() ? scale.steps : scale.points;
+  if (scale.type != ScaleType::numeric || pts.empty()) return best_value(scale);
+  double best_s = pts.front().s;
+  for (const auto& p : pts) best_s = std::max(best_s, p.s);
+  double nearest = best_value(scale);
+  for (const auto& p : pts)
+    if (p.s == best_s && std::fabs(p.x - value) < std::fabs(nearest - value)) nearest = p.x;
+  return nearest;
+}
+
 bool within_bounds(const Scale& scale, double value) {
   switch (scale.type) {
     case ScaleType::yesno:

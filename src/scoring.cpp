@@ -162,7 +162,9 @@ void score_leaves(const GridIndex& index, const Dossier& d, const ScoreOptions& 
       score_assessed_leaf(d, c, scale, result.self_only, options.consolidation, r);
     else
       score_fact_leaf(index, c, scale, result.facts, r);
-    r.target = c.target ? *c.target : best_value(scale);
+    r.target = c.target  ? *c.target
+               : r.value ? nearest_best_value(scale, *r.value)
+                         : best_value(scale);
     r.s_target = normalise(scale, *r.target);
     if (r.value) {
       r.level = label_of(scale, *r.value);

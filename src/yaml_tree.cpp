@@ -405,6 +405,12 @@ void report_parser_error(const YAML::Exception& e, std::string_view text,
                 fmt::format("the file ends at line {} without it", pos.line ? pos.line : 1));
     return;
   }
+  // YAML limits implicit keys to 1024 characters: yaml-cpp then sees a value out of place.
+  if (msg == "illegal map value" && pos.col > 1024) {
+    diags.error("yaml-syntax", pos, "not valid YAML: a key longer than 1024 characters",
+                "YAML limits keys written without '? ' to 1024 characters; shorten it");
+    return;
+  }
   diags.error("yaml-syntax", pos, fmt::format("not valid YAML: {}", explain_parser_message(msg)));
 }
 

@@ -33,15 +33,15 @@ struct RankRow {
 
   double total = 0;  // 0..100, unrounded
   DossierStatus status = DossierStatus::ok;
-  std::size_t band = 0;                      // index in Grid::decision of the total
-  std::string decision;                      // resolved later: resolve_decisions()
-  std::vector<std::optional<double>> axes;   // 0..100 per top-level criterion; none: left out
-  std::optional<double> requested;           // amount asked for, when the dossier says
-  std::uint8_t flags = 0;                    // RankFlag bits
-  std::vector<std::string> eliminatory;      // criterion ids failing an eliminatory minimum
-  std::vector<std::string> below_minimum;    // other threshold failures (alerts)
-  std::vector<std::string> missing;          // leaves neither scored nor N/A
-  std::vector<std::string> na;               // leaves marked not applicable
+  std::size_t band = 0;                     // index in Grid::decision of the total
+  std::string decision;                     // resolved later: resolve_decisions()
+  std::vector<std::optional<double>> axes;  // 0..100 per top-level criterion; none: left out
+  std::optional<double> requested;          // amount asked for, when the dossier says
+  std::uint8_t flags = 0;                   // RankFlag bits
+  std::vector<std::string> eliminatory;     // criterion ids failing an eliminatory minimum
+  std::vector<std::string> below_minimum;   // other threshold failures (alerts)
+  std::vector<std::string> missing;         // leaves neither scored nor N/A
+  std::vector<std::string> na;              // leaves marked not applicable
 
   // Set by rank_rows.
   std::optional<std::size_t> rank;   // 1-based, shared by ties; none: ineligible/incomplete
@@ -57,7 +57,7 @@ RankRow summarise(const DossierResult& result);
 struct FundingLine {
   std::optional<double> budget;
   std::size_t funded_count = 0;
-  double funded_total = 0;                 // Σ requested of the funded dossiers
+  double funded_total = 0;                    // Σ requested of the funded dossiers
   std::optional<std::size_t> first_unfunded;  // index in rows of the dossier that draws the line
   std::vector<std::size_t> would_fit;         // indices in rows, below the line, in rank order
   double remaining() const { return budget ? *budget - funded_total : 0; }
@@ -91,12 +91,12 @@ struct GroupSummary {
   std::string value;  // the territory, theme or call ("" when dossiers leave it out)
   std::size_t count = 0;
   std::size_t ranked = 0;
-  std::optional<double> mean, median;  // of the ranked dossiers' totals
+  std::optional<double> mean, median;                          // of the ranked dossiers' totals
   std::vector<std::pair<std::string, std::size_t>> decisions;  // per label, decision_labels order
   double requested = 0;                                        // Σ over all the group's dossiers
   std::size_t funded_count = 0;
-  double funded = 0;                 // Σ requested of its funded dossiers
-  std::vector<std::size_t> rows;     // indices in the ranked rows, in ranking order
+  double funded = 0;              // Σ requested of its funded dossiers
+  std::vector<std::size_t> rows;  // indices in the ranked rows, in ranking order
 };
 
 // One summary per distinct value, ordered by value (byte order); rows already ranked and
@@ -113,7 +113,7 @@ struct RankReport {
   std::optional<GroupKey> group_by;
   std::vector<GroupSummary> groups;
   const std::vector<Diagnostic>* diagnostics = nullptr;  // sorted; JSON carries them
-  std::size_t files = 0;               // files read
+  std::size_t files = 0;                                 // files read
   std::size_t filtered_out = 0;        // dossiers left out by --call/--territory/--theme
   std::string call, territory, theme;  // the filters, for the header
 };
@@ -133,13 +133,13 @@ std::string render_ranking(const RankReport& report, ReportFormat format,
 struct RankWords {
   const char* heading;
   const char* grid;
-  const char* dossiers;           // {files} {count} {ranked} {ineligible} {incomplete}
-  const char* filters;            // label
+  const char* dossiers;  // {files} {count} {ranked} {ineligible} {incomplete}
+  const char* filters;   // label
   const char* filter_call;
   const char* filter_territory;
   const char* filter_theme;
-  const char* filtered_out;       // {count}
-  const char* budget;             // {budget} {count} {funded} {remaining}
+  const char* filtered_out;  // {count}
+  const char* budget;        // {budget} {count} {funded} {remaining}
   const char* ranking;
   const char* rank;
   const char* dossier;
@@ -160,12 +160,12 @@ struct RankWords {
   const char* unranked_intro;
   const char* indicative_total;
   const char* reason;
-  const char* eliminatory;        // followed by criterion ids
+  const char* eliminatory;  // followed by criterion ids
   const char* missing;
   const char* below_line;
-  const char* below_line_intro;   // {remaining}
-  const char* below_line_none;    // {remaining}
-  const char* group_heading[3];   // by GroupKey: call, territory, theme
+  const char* below_line_intro;  // {remaining}
+  const char* below_line_none;   // {remaining}
+  const char* group_heading[3];  // by GroupKey: call, territory, theme
   const char* group_column[3];
   const char* not_given;
   const char* count;

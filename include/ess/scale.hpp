@@ -17,6 +17,10 @@ double normalise(const Scale& scale, double value);
 // The value a leaf aims at when the grid gives no target: the scale's best.
 double best_value(const Scale& scale);
 
+// The best value nearest to `value`: on a value function with a plateau of best points
+// ([0.3, 1], [0.7, 1]) a dossier at 0.75 aims at 0.7, not 0.3. Same s as best_value.
+double nearest_best_value(const Scale& scale, double value);
+
 // A level value, a level label, yes/no, or a number within the scale's bounds, read from YAML.
 // `what` names the value in messages ("target of 'participation'").
 std::optional<double> read_scale_value(const Scale& scale, const YamlNode& node,

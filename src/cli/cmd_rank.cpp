@@ -8,6 +8,7 @@
 #include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <cmath>
 #include <condition_variable>
 #include <cstdio>
 #include <cstring>
@@ -169,11 +170,10 @@ void check_duplicates(const std::vector<RankRow>& rows, std::vector<FileState>& 
       std::string others;
       for (std::size_t h : group)
         if (h != g) others += (others.empty() ? "" : ", ") + where(rows[at[h]]);
-      states[i].diags.push_back({Severity::error, "duplicate-dossier", rows[i].file,
-                                 rows[i].id_pos,
-                                 fmt::format("dossier id '{}' is also the id of {}",
-                                             rows[i].dossier, others),
-                                 "give each dossier its own id; none of these files is ranked"});
+      states[i].diags.push_back(
+          {Severity::error, "duplicate-dossier", rows[i].file, rows[i].id_pos,
+           fmt::format("dossier id '{}' is also the id of {}", rows[i].dossier, others),
+           "give each dossier its own id; none of these files is ranked"});
       states[i].scored = false;
     }
   }
@@ -256,12 +256,11 @@ class Progress {
           std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0;
       std::string left =
-          rate > 0 ? fmt::format(", about {:.0f} s left",
-                                 static_cast<double>(total_ - done) / rate)
+          rate > 0 ? fmt::format(", about {:.0f} s left", static_cast<double>(total_ - done) / rate)
                    : "";
-      std::fputs(fmt::format("\r\033[Krank: {}/{} files, {:.0f}/s{}", done, total_, rate, left)
-                     .c_str(),
-                 stderr);
+      std::fputs(
+          fmt::format("\r\033[Krank: {}/{} files, {:.0f}/s{}", done, total_, rate, left).c_str(),
+          stderr);
       std::fflush(stderr);
     }
   }
@@ -306,6 +305,12 @@ int run_rank(const Options& options) {
   if (paths.empty() && all.empty()) {
     fmt::print(stderr,
                "ess-eval rank: error: no dossier to rank\nRun 'ess-eval rank --help' for usage.\n");
+    return exit_usage;
+  }
+  if (options.budget && !(std::isfinite(*options.budget) && *options.budget >= 0)) {
+    fmt::print(stderr,
+               "ess-eval rank: error: --budget must be an amount of 0 or more\n"
+               "Run 'ess-eval rank --help' for usage.\n");
     return exit_usage;
   }
   std::optional<GroupKey> group_by;

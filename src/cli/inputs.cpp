@@ -70,13 +70,24 @@ void add_path(const std::string& path, Visited& visited, std::vector<std::string
   }
 }
 
-// A file named twice (or reached through two folders given) is checked once.
+// A file named twice (or reached through two folders, or by two paths) is checked once.
 void remove_repeated_paths(std::vector<std::string>& paths) {
-  std::set<std::string> seen;
+  std::set<std::string> names;
+  std::set<std::pair<dev_t, ino_t>> files;
   std::vector<std::string> kept;
   kept.reserve(paths.size());
-  for (auto& p : paths)
-    if (p == "-" || seen.insert(p).second) kept.push_back(std::move(p));
+  for (auto& p : paths) {
+    if (p == "-") {  // standard input: each "-" is read, in turn
+      kept.push_back(std::move(p));
+      continue;
+    }
+    if (!names.insert(p).second) continue;
+    struct stat st {};
+    if (::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+        !files.insert({st.st_dev, st.st_ino}).second)
+      continue;
+    kept.push_back(std::move(p));
+  }
   paths = std::move(kept);
 }
 

@@ -146,7 +146,7 @@ def compare_score(ours, theirs, dossier):
         if t is None:
             problems.append(f"{label}: absent from ess-eval's criteria[]")
             continue
-        for field in ("s", "points_to_gain", "effective_weight"):
+        for field in ("s", "points_to_gain", "effective_weight", "target", "gap", "value", "spread", "self_gap"):
             p = number_diff(f"{label} {field}", c[field], t.get(field))
             if p:
                 problems.append(p)

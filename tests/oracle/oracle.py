@@ -139,6 +139,18 @@ class Scale:
         best_s = max(s for _, s in self.points)
         return next(x for x, s in self.points if s == best_s)
 
+    def nearest_best_value(self, v):
+        """Default target for one dossier: on a value function with several best points
+        (a plateau), the best point nearest to the dossier's value."""
+        if self.kind not in ("points", "steps"):
+            return self.best_value()
+        best_s = max(s for _, s in self.points)
+        nearest = self.best_value()
+        for x, s in self.points:
+            if s == best_s and abs(x - v) < abs(nearest - v):
+                nearest = x
+        return nearest
+
     def label_of(self, v):
         if self.kind != "levels":
             return None
@@ -189,6 +201,7 @@ class Criterion:
             self.from_fact = d.get("from")
             self.allow_na = bool(d.get("allow_na", False))
             raw_target = d.get("target")
+            self.default_target = raw_target is None
             self.target = (self.scale.best_value() if raw_target is None
                            else self.scale.value_of(raw_target, "target"))
             self.s_target = self.scale.normalise(self.target)
@@ -643,9 +656,12 @@ def criterion_entry(dossier, c, states, status, score, ew, ptg, failed):
         st = states[c.id]
         e["value"] = st.value
         e["level"] = c.scale.label_of(st.value) if st.value is not None else None
-        e["target"] = c.target
+        target = c.target
+        if c.default_target and st.value is not None:
+            target = c.scale.nearest_best_value(st.value)
+        e["target"] = target
         if st.status == "scored":
-            e["gap"] = abs(c.target - st.value) if st.s < c.s_target - EPS else 0.0
+            e["gap"] = abs(target - st.value) if st.s < c.s_target - EPS else 0.0
         e["points_to_gain"] = ptg[c.id]
         e["spread"] = st.spread
         e["self_gap"] = st.self_gap

@@ -74,12 +74,10 @@ TEST_CASE("ties are walked from one total to the next, within 1e-9 of the previo
 }
 
 TEST_CASE("ineligible then incomplete follow the ranked ones, unranked, each by id") {
-  std::vector<RankRow> rows = {row("i2", 95, DossierStatus::incomplete, 10),
-                               row("e2", 90, DossierStatus::ineligible, 10),
-                               row("ok2", 20, DossierStatus::ok, 10),
-                               row("e1", 10, DossierStatus::ineligible, 10),
-                               row("i1", 99, DossierStatus::incomplete, 10),
-                               row("ok1", 40, DossierStatus::ok, 10)};
+  std::vector<RankRow> rows = {
+      row("i2", 95, DossierStatus::incomplete, 10), row("e2", 90, DossierStatus::ineligible, 10),
+      row("ok2", 20, DossierStatus::ok, 10),        row("e1", 10, DossierStatus::ineligible, 10),
+      row("i1", 99, DossierStatus::incomplete, 10), row("ok1", 40, DossierStatus::ok, 10)};
   auto line = ess::rank_rows(rows, 1000.0);
   CHECK(ids(rows) == std::vector<std::string>{"ok1", "ok2", "e1", "e2", "i1", "i2"});
   CHECK(ranks(rows) == Ranks{1, 2, std::nullopt, std::nullopt, std::nullopt, std::nullopt});
@@ -97,8 +95,9 @@ TEST_CASE("ineligible then incomplete follow the ranked ones, unranked, each by 
 TEST_CASE("funding line: an exact fit is funded, the next one draws the line") {
   // requested 40, 30, 30, 20 under 100: cumulative 40, 70, 100 (= B: funded), 120 (line).
   // Nothing is left (100 − 100 = 0), so nothing below the line would fit.
-  std::vector<RankRow> rows = {row("a", 90, DossierStatus::ok, 40), row("b", 80, DossierStatus::ok, 30),
-                               row("c", 70, DossierStatus::ok, 30), row("d", 60, DossierStatus::ok, 20)};
+  std::vector<RankRow> rows = {
+      row("a", 90, DossierStatus::ok, 40), row("b", 80, DossierStatus::ok, 30),
+      row("c", 70, DossierStatus::ok, 30), row("d", 60, DossierStatus::ok, 20)};
   auto line = ess::rank_rows(rows, 100.0);
   CHECK(rows[2].funded);
   CHECK(rows[2].cumulative == 100.0);
@@ -125,12 +124,10 @@ TEST_CASE("funding line: the first that does not fit draws it; a smaller later o
   // requested 50, 40, 30, 10, 25, none under 100: cumulative 50, 90, 120 → c draws the line.
   // 100 − 90 = 10 left: d (10) would fit, e (25) would not, f (none asked: 0) would.
   // None of them is funded: the committee decides on exceptions.
-  std::vector<RankRow> rows = {row("a", 90, DossierStatus::ok, 50),
-                               row("b", 80, DossierStatus::ok, 40),
-                               row("c", 70, DossierStatus::ok, 30),
-                               row("d", 60, DossierStatus::ok, 10),
-                               row("e", 50, DossierStatus::ok, 25),
-                               row("f", 40, DossierStatus::ok, std::nullopt)};
+  std::vector<RankRow> rows = {
+      row("a", 90, DossierStatus::ok, 50), row("b", 80, DossierStatus::ok, 40),
+      row("c", 70, DossierStatus::ok, 30), row("d", 60, DossierStatus::ok, 10),
+      row("e", 50, DossierStatus::ok, 25), row("f", 40, DossierStatus::ok, std::nullopt)};
   auto line = ess::rank_rows(rows, 100.0);
   CHECK(rows[0].funded);
   CHECK(rows[1].funded);
@@ -175,9 +172,9 @@ TEST_CASE("decisions: the band's label, or the word for ineligible and incomplet
   CHECK(rows[2].decision == "Incomplet");
   ess::resolve_decisions(rows, grid, ess::Language::en);
   CHECK(rows[1].decision == "Ineligible");
-  CHECK(ess::decision_labels(grid, ess::Language::en) ==
-        std::vector<std::string>{"Favorable", "Reserve", "Defavorable", "Ineligible",
-                                 "Incomplete"});
+  CHECK(
+      ess::decision_labels(grid, ess::Language::en) ==
+      std::vector<std::string>{"Favorable", "Reserve", "Defavorable", "Ineligible", "Incomplete"});
 }
 
 TEST_CASE("group summaries: count, mean and median of the ranked, decisions, amounts") {
@@ -186,10 +183,10 @@ TEST_CASE("group summaries: count, mean and median of the ranked, decisions, amo
   // plus one ineligible (not in the mean). Y: 90, 50, 45 (median 50, mean 185/3).
   // "" (no territory): one incomplete, nothing ranked.
   std::vector<RankRow> rows = {
-      row("x1", 80, DossierStatus::ok, 100), row("x2", 72, DossierStatus::ok, 100),
-      row("x3", 60, DossierStatus::ok, 100), row("x4", 40, DossierStatus::ok, 100),
+      row("x1", 80, DossierStatus::ok, 100),         row("x2", 72, DossierStatus::ok, 100),
+      row("x3", 60, DossierStatus::ok, 100),         row("x4", 40, DossierStatus::ok, 100),
       row("x5", 95, DossierStatus::ineligible, 100), row("y1", 90, DossierStatus::ok, 50),
-      row("y2", 50, DossierStatus::ok, 50), row("y3", 45, DossierStatus::ok, std::nullopt),
+      row("y2", 50, DossierStatus::ok, 50),          row("y3", 45, DossierStatus::ok, std::nullopt),
       row("z1", 30, DossierStatus::incomplete, 10)};
   for (auto& r : rows) {
     r.territory = r.dossier[0] == 'x' ? "X" : r.dossier[0] == 'y' ? "Y" : "";
@@ -325,11 +322,12 @@ TEST_CASE("the CSV has exactly the columns of §4, one per axis") {
   ess::ReportOptions options;
   options.language = ess::Language::en;
   std::string csv = ess::render_ranking(report, ess::ReportFormat::csv, options);
-  CHECK(csv ==
-        "rank,dossier,title,total,decision,status,gouvernance,incidences,requested,cumulative,"
-        "funded,flags\r\n"
-        "1,a,T a,0.30000000000000004,Defavorable,ok,50,,10,10,false,\r\n"
-        ",\"b, \"\"c\"\"\",\"T b, \"\"c\"\"\",20,Incomplete,incomplete,10,30,,,false,missing:x\r\n");
+  CHECK(
+      csv ==
+      "rank,dossier,title,total,decision,status,gouvernance,incidences,requested,cumulative,"
+      "funded,flags\r\n"
+      "1,a,T a,0.30000000000000004,Defavorable,ok,50,,10,10,false,\r\n"
+      ",\"b, \"\"c\"\"\",\"T b, \"\"c\"\"\",20,Incomplete,incomplete,10,30,,,false,missing:x\r\n");
 }
 
 TEST_CASE("the Markdown draws the funding line where the budget stops") {
@@ -338,7 +336,8 @@ TEST_CASE("the Markdown draws the funding line where the budget stops") {
   grid.criteria.resize(1);
   grid.criteria[0].id = "a";
   grid.criteria[0].title = "A";
-  std::vector<RankRow> rows = {row("x", 80, DossierStatus::ok, 60), row("y", 60, DossierStatus::ok, 60),
+  std::vector<RankRow> rows = {row("x", 80, DossierStatus::ok, 60),
+                               row("y", 60, DossierStatus::ok, 60),
                                row("z", 55, DossierStatus::ok, 30)};
   for (auto& r : rows) {
     r.axes = {r.total};
@@ -356,5 +355,7 @@ TEST_CASE("the Markdown draws the funding line where the budget stops") {
   CHECK(md.find("| 1 | x |") < at_line);
   CHECK(md.find("| 2 | y |") > at_line);
   CHECK(md.find("## Hors ligne mais finançables") != std::string::npos);
-  CHECK(md.find("| 3 | z | T z | 55.0 | Reserve | 55.0 | 30 | 150 | Non | finançable hors ligne |") != std::string::npos);
+  CHECK(
+      md.find("| 3 | z | T z | 55.0 | Reserve | 55.0 | 30 | 150 | Non | finançable hors ligne |") !=
+      std::string::npos);
 }
