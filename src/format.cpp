@@ -155,7 +155,8 @@ std::string github_escape(std::string_view s) {
 
 }  // namespace
 
-std::string format_diagnostics(const std::vector<Diagnostic>& items, DiagnosticFormat format) {
+std::string format_diagnostics(const std::vector<Diagnostic>& items, DiagnosticFormat format,
+                               bool colour) {
   std::string out;
   if (format == DiagnosticFormat::json) {
     out = "[";
@@ -179,7 +180,14 @@ std::string format_diagnostics(const std::vector<Diagnostic>& items, DiagnosticF
                          std::max<std::uint32_t>(d.pos.line, 1),
                          std::max<std::uint32_t>(d.pos.col, 1), d.code, github_escape(text));
     } else {
-      out += fmt::format("{}: {}: {} [{}]\n", where(d), severity_name(d.severity), text, d.code);
+      const char* tint = d.severity == Severity::error     ? "\033[1;31m"
+                         : d.severity == Severity::warning ? "\033[1;35m"
+                                                           : "\033[1;36m";
+      if (colour)
+        out += fmt::format("\033[1m{}:\033[0m {}{}:\033[0m {} [{}]\n", where(d), tint,
+                           severity_name(d.severity), text, d.code);
+      else
+        out += fmt::format("{}: {}: {} [{}]\n", where(d), severity_name(d.severity), text, d.code);
     }
   }
   return out;

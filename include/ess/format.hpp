@@ -36,6 +36,8 @@ std::string md_text(std::string_view text);
 enum class DiagnosticFormat : std::uint8_t { gnu, github, json };
 
 // path:line:col: severity: message; hint [code] — one per line, in the given order.
-std::string format_diagnostics(const std::vector<Diagnostic>& items, DiagnosticFormat format);
+// `colour` (gnu only): ANSI colours for a terminal, as compilers do; never in files or pipes.
+std::string format_diagnostics(const std::vector<Diagnostic>& items, DiagnosticFormat format,
+                               bool colour = false);
 
 }  // namespace ess

@@ -43,7 +43,8 @@ bool report_diagnostics(std::vector<Diagnostic>& items, const Options& options) 
                             : options.diagnostics == "json" ? DiagnosticFormat::json
                                                             : DiagnosticFormat::gnu;
   if (!items.empty() || format == DiagnosticFormat::json) {
-    std::string text = format_diagnostics(items, format);
+    std::string text =
+        format_diagnostics(items, format, format == DiagnosticFormat::gnu && colour_allowed());
     std::fwrite(text.data(), 1, text.size(), stderr);
   }
   for (const auto& d : items)

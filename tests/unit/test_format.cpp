@@ -36,3 +36,14 @@ TEST_CASE("json_escape escapes quotes, backslashes and control characters") {
   CHECK(ess::json_escape("a\"b\\c\n\x01") == "\"a\\\"b\\\\c\\n\\u0001\"");
   CHECK(ess::json_escape("Épicerie") == "\"Épicerie\"");
 }
+
+TEST_CASE("diagnostics print as GNU lines with colour only when asked") {
+  std::vector<ess::Diagnostic> items = {
+      {ess::Severity::error, "unknown-key", "g.yaml", {3, 5}, "unknown key 'x'", "did you mean 'y'?"}};
+  CHECK(ess::format_diagnostics(items, ess::DiagnosticFormat::gnu) ==
+        "g.yaml:3:5: error: unknown key 'x'; did you mean 'y'? [unknown-key]\n");
+  std::string coloured = ess::format_diagnostics(items, ess::DiagnosticFormat::gnu, true);
+  CHECK(coloured.find("\033[1;31merror:") != std::string::npos);
+  CHECK(ess::format_diagnostics(items, ess::DiagnosticFormat::github) ==
+        "::error file=g.yaml,line=3,col=5,title=unknown-key::unknown key 'x'; did you mean 'y'?\n");
+}
