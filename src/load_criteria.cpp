@@ -14,8 +14,8 @@ namespace {
 std::string list_ids(const std::vector<std::string>& ids) {
   if (ids.empty()) return "none";
   if (ids.size() <= 20) return fmt::format("{}", fmt::join(ids, ", "));
-  return fmt::format("{}, ... ({} in all)",
-                     fmt::join(ids.begin(), ids.begin() + 20, ", "), ids.size());
+  return fmt::format("{}, ... ({} in all)", fmt::join(ids.begin(), ids.begin() + 20, ", "),
+                     ids.size());
 }
 
 // A target or a leaf's minimum, read on the leaf's scale. Whatever is wrong with the value
@@ -109,9 +109,9 @@ void read_node_keys(MapReader& r, Criterion& c, Diagnostics& diags) {
     else if (n->is_scalar() && n->text == "min")
       c.aggregation = Aggregation::min;
     else
-      diags.error(
-          "invalid-value", n->pos,
-          fmt::format("aggregation '{}' is not weighted-mean, weighted-geometric or min", clip(n->text)));
+      diags.error("invalid-value", n->pos,
+                  fmt::format("aggregation '{}' is not weighted-mean, weighted-geometric or min",
+                              clip(n->text)));
   }
   if (const YamlNode* n = r.get("minimum")) {
     c.minimum_pos = n->pos;
@@ -157,7 +157,8 @@ std::optional<Criterion> read_criterion(const YamlNode& node, const Grid& grid,
     }
     read_node_keys(r, c, diags);
     for (const auto& item : children->items)
-      if (auto child = read_criterion(item, grid, refused, diags)) c.children.push_back(std::move(*child));
+      if (auto child = read_criterion(item, grid, refused, diags))
+        c.children.push_back(std::move(*child));
     if (c.children.size() != children->items.size()) return std::nullopt;
   } else {
     if (r.get("aggregation"))

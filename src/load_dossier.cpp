@@ -125,9 +125,10 @@ std::optional<Assessment> read_assessment(const YamlNode& node, Diagnostics& dia
       }
     if (!known) {
       std::string close = suggest(n->text, {"analyst", "self", "partner", "committee"});
-      diags.error("invalid-role", n->pos,
-                  fmt::format("role '{}' is not analyst, self, partner or committee", clip(n->text)),
-                  close.empty() ? "" : fmt::format("did you mean '{}'?", close));
+      diags.error(
+          "invalid-role", n->pos,
+          fmt::format("role '{}' is not analyst, self, partner or committee", clip(n->text)),
+          close.empty() ? "" : fmt::format("did you mean '{}'?", close));
     }
   }
   if (const YamlNode* n = r.require("date")) {
@@ -166,10 +167,10 @@ void read_grid_reference(const YamlNode& n, Dossier& d, Diagnostics& diags) {
     return;
   }
   if (at != std::string::npos && !is_semver(version)) {
-    diags.error("invalid-version", n.pos,
-                fmt::format("grid version '{}' is not a semantic version MAJOR.MINOR.PATCH",
-                            clip(version)),
-                "write grid: <grid-id>@1.2.0, or leave the version out");
+    diags.error(
+        "invalid-version", n.pos,
+        fmt::format("grid version '{}' is not a semantic version MAJOR.MINOR.PATCH", clip(version)),
+        "write grid: <grid-id>@1.2.0, or leave the version out");
     return;
   }
   d.grid_id = std::move(id);

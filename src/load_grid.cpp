@@ -37,10 +37,10 @@ constexpr std::size_t max_grid_items = 1000;
 
 bool too_many(const YamlNode& list, const char* what, Diagnostics& diags) {
   if (list.items.size() <= max_grid_items) return false;
-  diags.error("too-many-nodes", list.pos,
-              fmt::format("{} {}: a grid may hold at most {}", list.items.size(), what,
-                          max_grid_items),
-              "check that it is the grid meant");
+  diags.error(
+      "too-many-nodes", list.pos,
+      fmt::format("{} {}: a grid may hold at most {}", list.items.size(), what, max_grid_items),
+      "check that it is the grid meant");
   return true;
 }
 
@@ -278,9 +278,10 @@ std::optional<Grid> load_grid(const YamlNode& root, Diagnostics& diags) {
   if (const YamlNode* n = r.require("grid")) read_id(*n, "grid id", diags, grid.id);
   if (const YamlNode* n = r.require("version")) {
     if (read_text(*n, "version", diags, grid.version) && !is_semver(grid.version))
-      diags.error("invalid-version", n->pos,
-                  fmt::format("version '{}' is not a semantic version MAJOR.MINOR.PATCH", clip(n->text)),
-                  "write it as 1.2.0");
+      diags.error(
+          "invalid-version", n->pos,
+          fmt::format("version '{}' is not a semantic version MAJOR.MINOR.PATCH", clip(n->text)),
+          "write it as 1.2.0");
   }
   if (const YamlNode* n = r.require("title")) read_text(*n, "title", diags, grid.title);
   if (const YamlNode* n = r.get("description"))
@@ -289,7 +290,8 @@ std::optional<Grid> load_grid(const YamlNode& root, Diagnostics& diags) {
     if (n->is_scalar() && n->text == "en")
       grid.language = Language::en;
     else if (!(n->is_scalar() && n->text == "fr"))
-      diags.error("invalid-value", n->pos, fmt::format("language '{}' is not fr or en", clip(n->text)));
+      diags.error("invalid-value", n->pos,
+                  fmt::format("language '{}' is not fr or en", clip(n->text)));
   }
   if (const YamlNode* n = r.get("disagreement")) {
     if (auto v = read_number(*n, "disagreement", diags)) {

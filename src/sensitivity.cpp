@@ -114,7 +114,8 @@ std::vector<CriterionInfluence> one_at_a_time(
 }  // namespace
 
 SensitivityResult analyse_sensitivity(const std::vector<const DossierResult*>& results,
-                                      const SensitivityOptions& options) {
+                                      const SensitivityOptions& options,
+                                      const std::function<void()>& on_sample) {
   SensitivityResult out;
   if (results.empty()) return out;
   const Grid& grid = *results.front()->grid;
@@ -137,6 +138,7 @@ SensitivityResult analyse_sensitivity(const std::vector<const DossierResult*>& r
     outcomes[k].reserve(results.size());
     for (std::size_t d = 0; d < results.size(); ++d)
       outcomes[k].push_back(outcome_under(tree, *results[d], leaves[d]));
+    if (on_sample) on_sample();
   });
 
   out.dossiers.resize(results.size());

@@ -12,7 +12,7 @@ bool check_grid_reference(const Grid& grid, const Dossier& dossier, Diagnostics&
   if (dossier.grid_id != grid.id) {
     diags.error("grid-mismatch", dossier.grid_pos,
                 fmt::format("the dossier names grid '{}', but it is checked against grid '{}'",
-                            dossier.grid_id, grid.id),
+                            clip(dossier.grid_id), grid.id),
                 "fix grid: or pass the right --grid");
     return false;
   }
@@ -139,9 +139,10 @@ void validate_dossier(const GridIndex& index, Dossier& d, Diagnostics& diags) {
       bool found = false;
       for (const auto& e : a.scores) found = found || e.criterion == leaf->id;
       if (!found)
-        diags.warning("missing-score", a.pos,
-                      fmt::format("the assessment by {} does not score '{}'", a.assessor, leaf->id),
-                      leaf->allow_na ? "score it, or mark it na: \"reason\"" : "score it");
+        diags.warning(
+            "missing-score", a.pos,
+            fmt::format("the assessment by {} does not score '{}'", clip(a.assessor), leaf->id),
+            leaf->allow_na ? "score it, or mark it na: \"reason\"" : "score it");
     }
   }
   for (auto& e : d.consensus)

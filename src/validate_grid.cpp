@@ -35,8 +35,8 @@ void read_bands(const YamlNode& node, Grid& grid, Diagnostics& diags) {
                   "every total from 0 to 100 must fall in a band");
     if (!grid.decision.empty() && !(band.min > grid.decision.back().min))
       diags.error("decision-bands", min->pos,
-                  fmt::format("decision bands must be listed lowest first ({} after {})", clip(min->text),
-                              grid.decision.back().min));
+                  fmt::format("decision bands must be listed lowest first ({} after {})",
+                              clip(min->text), grid.decision.back().min));
     if (band.min > 100) diags.error("decision-bands", min->pos, "a band's min must be at most 100");
     for (const auto& other : grid.decision)
       if (other.label == band.label)

@@ -29,16 +29,17 @@ MapReader::MapReader(const YamlNode& node, std::string_view what, Diagnostics& d
       continue;
     }
     std::string suggestion = suggest(key.text, names);
-    diags.error("unknown-key", key.pos, fmt::format("unknown key '{}' in {}", clip(key.text), what_),
-                suggestion.empty() ? fmt::format("known keys: {}; prefix private keys with x-",
-                                                 fmt::join(names, ", "))
-                                   : fmt::format("did you mean '{}'?", suggestion));
+    diags.error(
+        "unknown-key", key.pos, fmt::format("unknown key '{}' in {}", clip(key.text), what_),
+        suggestion.empty()
+            ? fmt::format("known keys: {}; prefix private keys with x-", fmt::join(names, ", "))
+            : fmt::format("did you mean '{}'?", suggestion));
   }
   if (first_unreported)
-    diags.error("unknown-key", first_unreported->pos,
-                fmt::format("{} more unknown keys in {}, from here on", unknown - max_reported,
-                            what_),
-                fmt::format("known keys: {}", fmt::join(names, ", ")));
+    diags.error(
+        "unknown-key", first_unreported->pos,
+        fmt::format("{} more unknown keys in {}, from here on", unknown - max_reported, what_),
+        fmt::format("known keys: {}", fmt::join(names, ", ")));
 }
 
 const YamlNode* MapReader::require(std::string_view key) {

@@ -62,8 +62,7 @@ constexpr std::size_t linear_key_scan = 16;
 
 class TreeBuilder : public YAML::EventHandler {
  public:
-  TreeBuilder(std::string_view text, YamlNode& root, const ParseLimits& limits,
-              Diagnostics& diags)
+  TreeBuilder(std::string_view text, YamlNode& root, const ParseLimits& limits, Diagnostics& diags)
       : text_(text), root_(root), limits_(limits), diags_(diags) {}
 
   void OnDocumentStart(const YAML::Mark&) override {}
@@ -266,8 +265,8 @@ class TreeBuilder : public YAML::EventHandler {
     }
     if (const YamlKey* first = find_key(top, key.text); first && ++top.duplicates <= 20) {
       diags_.error("duplicate-key", key.pos,
-                   fmt::format("duplicate key '{}' (first at line {}, column {})",
-                               clip(key.text), first->pos.line, first->pos.col),
+                   fmt::format("duplicate key '{}' (first at line {}, column {})", clip(key.text),
+                               first->pos.line, first->pos.col),
                    "keep one of the two: YAML tools disagree on which one wins");
       // keep building: the rest of the file may hold more problems
     }
@@ -484,6 +483,42 @@ bool parse_document(std::string_view text, const ParseLimits& limits, YamlNode& 
   return true;
 }
 
+// Where the document's content starts: past blank lines, comments, directives and a '---'.
+std::optional<Pos> first_content(std::string_view text) {
+  std::uint32_t line = 1;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view s = text.substr(start, end - start);
+    std::size_t i = s.find_first_not_of(" \t\r");
+    bool skip = i == std::string_view::npos || s[i] == '#' || (i == 0 && s[0] == '%');
+    if (!skip && i == 0 && s.substr(0, 3) == "---" &&
+        (s.size() == 3 || s[3] == ' ' || s[3] == '\r')) {
+      i = s.find_first_not_of(" \t\r", 3);
+      skip = i == std::string_view::npos || s[i] == '#';
+    }
+    if (!skip) return Pos{line, static_cast<std::uint32_t>(i) + 1};
+    start = end + 1;
+    ++line;
+  }
+  return std::nullopt;
+}
+
+// A list at the top of the file is neither a grid nor a dossier, and yaml-cpp reads a whole
+// top-level flow list into memory before its first event (it might be a key): 8 MiB of
+// "a, a, ..." took 860 MB. Refused before parsing.
+bool refuse_top_level_flow_list(std::string_view text, Diagnostics& diags) {
+  auto at = first_content(text);
+  if (!at) return false;
+  std::string_view line = line_text(text, at->line);
+  if (line[at->col - 1] != '[') return false;
+  diags.error("unknown-document", *at,
+              "this file is a list; a grid or a dossier is a mapping of keys",
+              "a grid starts with grid: <id>, a dossier with dossier: <id>");
+  return true;
+}
+
 }  // namespace
 
 bool parse_yaml(std::string_view bytes, const ParseLimits& limits, YamlNode& root,
@@ -498,6 +533,7 @@ bool parse_yaml(std::string_view bytes, const ParseLimits& limits, YamlNode& roo
   }
   std::string_view text;
   if (!check_text(bytes, text, diags)) return false;
+  if (refuse_top_level_flow_list(text, diags)) return false;
   try {
     return parse_document(text, limits, root, diags);
   } catch (const std::bad_alloc&) {

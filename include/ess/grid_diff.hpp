@@ -1,15 +1,15 @@
 #pragma once
 // `grid diff`: what changed between two versions of a grid, criterion by criterion (by id, so
 // reordering siblings is no change), each change classified with the version bump it requires
-// (§5 of the spec), and whether NEW's version bumps enough. Also: reading a grid from a file or
-// from git (`REV:PATH`), shared by `grid diff` and `grid impact`.
+// (§5 of the spec), and whether NEW's version bumps enough. The diff is computed in
+// grid_diff.cpp and rendered (Markdown, CSV, JSON) in grid_diff_render.cpp; reading OLD and NEW
+// from a file or from git is grid_source.hpp's.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "ess/diagnostic.hpp"
 #include "ess/model.hpp"
-#include "ess/yaml_tree.hpp"
 
 namespace ess {
 
@@ -77,20 +77,5 @@ std::string render_diff_json(const GridDiff& diff, const DiffOptions& options);
 
 // The human description of one change ("weight 2 → 3"), in the language asked for.
 std::string describe_change(const GridChange& change, Language language);
-
-// ---------------------------------------------------------------- reading OLD and NEW
-
-// `REV:PATH` when the text is not an existing file and has a colon after a non-empty revision.
-bool is_git_reference(const std::string& ref);
-
-// A grid from a file ("-": standard input) or from `git show REV:PATH`, run without a shell
-// (the reference is one argument of git, never interpreted). A failing git is a diagnostic
-// (code git-error) carrying git's own message. The grid's `file` is the reference as given.
-std::optional<Grid> load_grid_source(const std::string& ref, const ParseLimits& limits,
-                                     Diagnostics& diags);
-
-// Runs `git show REV:PATH` in the current folder; false with a message in `error` on failure.
-bool git_show(const std::string& rev_path, std::size_t max_bytes, std::string& bytes,
-              std::string& error);
 
 }  // namespace ess

@@ -2,6 +2,7 @@
 // How much each decision owes to the exact weights: weights perturbed at random (Monte Carlo),
 // and one at a time, on dossiers already scored under one grid.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -36,7 +37,10 @@ struct SensitivityResult {
 };
 
 // All results must come from the same grid. Deterministic for a seed, whatever `jobs`.
+// `on_sample`, when given, is called after each Monte Carlo sample, from any worker thread: the
+// hook of a progress line (the core itself never prints).
 SensitivityResult analyse_sensitivity(const std::vector<const DossierResult*>& results,
-                                      const SensitivityOptions& options);
+                                      const SensitivityOptions& options,
+                                      const std::function<void()>& on_sample = {});
 
 }  // namespace ess

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "cli/common.hpp"
+#include "cli/grid_pair.hpp"
 #include "cli/output.hpp"
 #include "ess/grid_diff.hpp"
 #include "ess/i18n.hpp"
@@ -11,11 +12,6 @@
 namespace ess::cli {
 
 namespace {
-
-bool is_io_code(const std::string& code) {
-  return code == "io-error" || code == "not-found" || code == "is-directory" ||
-         code == "file-too-large" || code == "git-error";
-}
 
 // Why the version is refused: every change that needs more than the bump NEW makes.
 Diagnostic version_diagnostic(const GridDiff& d) {
@@ -53,24 +49,13 @@ int run_grid_diff(const Options& options) {
                "Run 'ess-eval grid diff --help' for usage.\n");
     return exit_usage;
   }
-  ParseLimits limits = limits_from(options);
   std::vector<Diagnostic> all;
-  std::optional<Grid> grids[2];
-  for (int i = 0; i < 2; ++i) {
-    Diagnostics diags(options.paths[i]);
-    grids[i] = load_grid_source(options.paths[i], limits, diags);
-    if (diags.has_errors()) grids[i].reset();
-    all.insert(all.end(), diags.items().begin(), diags.items().end());
-  }
-  if (!grids[0] || !grids[1]) {
-    report_diagnostics(all, options);
-    for (const auto& d : all)
-      if (d.severity == Severity::error && is_io_code(d.code)) return exit_io;
-    return exit_invalid;
-  }
-  GridDiff diff = diff_grids(*grids[0], *grids[1]);
+  int failure = exit_ok;
+  std::optional<GridPair> grids = load_grid_pair(options, all, failure);
+  if (!grids) return failure;
+  GridDiff diff = diff_grids(grids->old_grid, grids->new_grid);
   DiffOptions diff_options;
-  diff_options.language = parse_language(options.lang).value_or(grids[1]->language);
+  diff_options.language = parse_language(options.lang).value_or(grids->new_grid.language);
   diff_options.csv_separator = options.csv_sep.empty() ? ',' : options.csv_sep[0];
   std::string text = options.format == "csv"    ? render_diff_csv(diff, diff_options)
                      : options.format == "json" ? render_diff_json(diff, diff_options)

@@ -5,23 +5,20 @@
 #include <cstdio>
 
 #include "cli/common.hpp"
+#include "cli/grid_pair.hpp"
 #include "cli/inputs.hpp"
 #include "cli/output.hpp"
-#include "ess/grid_diff.hpp"
+#include "cli/progress.hpp"
+#include "cli/scored_file.hpp"
 #include "ess/grid_impact.hpp"
+#include "ess/grid_index.hpp"
 #include "ess/i18n.hpp"
-#include "ess/load.hpp"
 #include "ess/parallel.hpp"
 #include "ess/ranking.hpp"
 
 namespace ess::cli {
 
 namespace {
-
-bool is_io_code(const std::string& code) {
-  return code == "io-error" || code == "not-found" || code == "is-directory" ||
-         code == "file-too-large" || code == "git-error";
-}
 
 struct Comparison {
   const Grid& old_grid;
@@ -36,17 +33,7 @@ struct Comparison {
 // Grid files met in a folder are skipped (a project folder holds both).
 std::optional<ImpactRow> compare_file(const std::string& path, const Comparison& c,
                                       Diagnostics& diags) {
-  std::string bytes;
-  if (!read_file_bytes(path, c.limits.max_file_bytes, bytes, diags)) return std::nullopt;
-  YamlNode root;
-  if (!parse_yaml(bytes, c.limits, root, diags)) return std::nullopt;
-  DocumentKind kind = document_kind(root);
-  if (kind == DocumentKind::grid) return std::nullopt;
-  if (kind != DocumentKind::dossier) {
-    diags.error("unknown-document", root.pos, "this file is not a dossier (no 'dossier:' key)");
-    return std::nullopt;
-  }
-  std::optional<Dossier> dossier = load_dossier(root, diags);
+  std::optional<Dossier> dossier = read_dossier(path, c.limits, diags, {GridFiles::skip, {}});
   if (!dossier) return std::nullopt;
   dossier->file = path;
   if (dossier->grid_id != c.old_grid.id && dossier->grid_id != c.new_grid.id) {
@@ -73,6 +60,48 @@ void report_duplicates(const std::vector<ImpactRow>& rows, std::vector<Diagnosti
                      "ids must be unique within a batch"});
 }
 
+// Every file compared, in parallel; their diagnostics appended to `all` in the files' order.
+std::vector<ImpactRow> compare_files(const std::vector<std::string>& files, const Comparison& c,
+                                     const Options& options, std::vector<Diagnostic>& all) {
+  std::vector<std::optional<ImpactRow>> slots(files.size());
+  std::vector<Diagnostics> file_diags(files.size());
+  Progress progress(files.size(), Progress::wanted(options));
+  parallel_for(files.size(), job_count(options), [&](std::size_t i) {
+    file_diags[i] = Diagnostics(files[i]);
+    slots[i] = compare_file(files[i], c, file_diags[i]);
+    progress.step();
+  });
+  progress.finish();
+  std::vector<ImpactRow> rows;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    all.insert(all.end(), file_diags[i].items().begin(), file_diags[i].items().end());
+    if (slots[i]) rows.push_back(std::move(*slots[i]));
+  }
+  return rows;
+}
+
+// --fail-on-decision-change: one error per dossier whose outcome the new grid changes.
+void refuse_decision_changes(const ImpactReport& report, std::vector<Diagnostic>& all) {
+  auto word = [](const ImpactSide& s) { return s.valid ? s.decision : std::string("invalid"); };
+  for (const auto& r : report.rows)
+    if (r.decision_changed())
+      all.push_back({Severity::error,
+                     "decision-changed",
+                     r.file,
+                     {},
+                     fmt::format("the decision on dossier '{}' changes: {} -> {}", r.dossier,
+                                 word(r.before), word(r.after)),
+                     "review the grid change with the committee before merging it"});
+}
+
+std::string render(const ImpactReport& report, const Options& options) {
+  ImpactOptions impact_options;
+  impact_options.csv_separator = options.csv_sep.empty() ? ',' : options.csv_sep[0];
+  return options.format == "csv"    ? render_impact_csv(report, impact_options)
+         : options.format == "json" ? render_impact_json(report, impact_options)
+                                    : render_impact_markdown(report, impact_options);
+}
+
 }  // namespace
 
 int run_grid_impact(const Options& options) {
@@ -82,70 +111,33 @@ int run_grid_impact(const Options& options) {
                "Run 'ess-eval grid impact --help' for usage.\n");
     return exit_usage;
   }
-  ParseLimits limits = limits_from(options);
   std::vector<Diagnostic> all;
-  std::optional<Grid> grids[2];
-  for (int i = 0; i < 2; ++i) {
-    Diagnostics diags(options.paths[i]);
-    grids[i] = load_grid_source(options.paths[i], limits, diags);
-    if (diags.has_errors()) grids[i].reset();
-    all.insert(all.end(), diags.items().begin(), diags.items().end());
-  }
-  if (!grids[0] || !grids[1]) {
-    report_diagnostics(all, options);
-    for (const auto& d : all)
-      if (d.severity == Severity::error && is_io_code(d.code)) return exit_io;
-    return exit_invalid;
-  }
+  int failure = exit_ok;
+  std::optional<GridPair> grids = load_grid_pair(options, all, failure);
+  if (!grids) return failure;
   Options inputs = options;
   inputs.paths.assign(options.paths.begin() + 2, options.paths.end());
   std::vector<std::string> files = collect_inputs(inputs, all);
 
-  Language language = parse_language(options.lang).value_or(grids[1]->language);
-  ScoreOptions score;
-  if (options.consolidate == "median") score.consolidation = Consolidation::median;
-  if (options.consolidate == "min") score.consolidation = Consolidation::min;
-  Comparison c{*grids[0], *grids[1], index_grid(*grids[0]), index_grid(*grids[1]), limits,
-               score,     language};
-  std::vector<std::optional<ImpactRow>> slots(files.size());
-  std::vector<Diagnostics> file_diags(files.size());
-  parallel_for(files.size(), job_count(options), [&](std::size_t i) {
-    file_diags[i] = Diagnostics(files[i]);
-    slots[i] = compare_file(files[i], c, file_diags[i]);
-  });
-  std::vector<ImpactRow> rows;
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    all.insert(all.end(), file_diags[i].items().begin(), file_diags[i].items().end());
-    if (slots[i]) rows.push_back(std::move(*slots[i]));
-  }
+  Language language = parse_language(options.lang).value_or(grids->new_grid.language);
+  Comparison c{grids->old_grid,
+               grids->new_grid,
+               index_grid(grids->old_grid),
+               index_grid(grids->new_grid),
+               limits_from(options),
+               score_options_from(options.consolidate),
+               language};
+  std::vector<ImpactRow> rows = compare_files(files, c, options, all);
   report_duplicates(rows, all);
-
-  ImpactReport report = summarise_impact(*grids[0], *grids[1], std::move(rows), language);
-  if (options.fail_on_decision_change)
-    for (const auto& r : report.rows)
-      if (r.decision_changed()) {
-        auto word = [&](const ImpactSide& s) {
-          return s.valid ? s.decision : std::string("invalid");
-        };
-        all.push_back({Severity::error,
-                       "decision-changed",
-                       r.file,
-                       {},
-                       fmt::format("the decision on dossier '{}' changes: {} -> {}", r.dossier,
-                                   word(r.before), word(r.after)),
-                       "review the grid change with the committee before merging it"});
-      }
+  ImpactReport report =
+      summarise_impact(grids->old_grid, grids->new_grid, std::move(rows), language);
+  if (options.fail_on_decision_change) refuse_decision_changes(report, all);
   bool failed = report_diagnostics(all, options);
   report.diagnostics = all;
-  ImpactOptions impact_options;
-  impact_options.csv_separator = options.csv_sep.empty() ? ',' : options.csv_sep[0];
-  std::string text = options.format == "csv"    ? render_impact_csv(report, impact_options)
-                     : options.format == "json" ? render_impact_json(report, impact_options)
-                                                : render_impact_markdown(report, impact_options);
-  int written = emit(options.output, text);
+  int written = emit(options.output, render(report, options));
   if (written != exit_ok) return written;
   for (const auto& d : all)
-    if (d.severity == Severity::error && is_io_code(d.code)) return exit_io;
+    if (d.severity == Severity::error && is_grid_io_code(d.code)) return exit_io;
   return failed ? exit_invalid : exit_ok;
 }
 

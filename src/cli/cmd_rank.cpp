@@ -18,6 +18,7 @@
 #include <thread>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "cli/common.hpp"
 #include "cli/inputs.hpp"
@@ -164,7 +165,10 @@ void check_duplicates(const std::vector<RankRow>& rows, std::vector<FileState>& 
     at.push_back(i);
     ids.push_back(rows[i].dossier);
   }
-  for (const auto& group : find_duplicate_ids(ids)) {
+  for (auto group : find_duplicate_ids(ids)) {
+    // Named in path order, whatever the order of the command line.
+    std::sort(group.begin(), group.end(),
+              [&](std::size_t a, std::size_t b) { return rows[at[a]].file < rows[at[b]].file; });
     for (std::size_t g : group) {
       std::size_t i = at[g];
       std::string others;
@@ -319,6 +323,15 @@ int run_rank(const Options& options) {
   GridStore store = make_grid_store(options);
   GridCache grids(store);
   Context ctx{options, limits_from(options), grids, {consolidation_of(options.consolidate)}};
+  // A file named twice (a folder and a file in it, overlapping globs) is read once.
+  {
+    std::unordered_set<std::string_view> seen;
+    std::vector<std::string> unique;
+    unique.reserve(paths.size());
+    for (auto& p : paths)
+      if (seen.insert(p).second) unique.push_back(p);
+    paths = std::move(unique);
+  }
   std::vector<RankRow> rows(paths.size());
   std::vector<FileState> states(paths.size());
   for (std::size_t i = 0; i < paths.size(); ++i) rows[i].file = std::move(paths[i]);

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
-#include <mutex>
 #include <optional>
 #include <set>
 
@@ -14,25 +13,19 @@
 #include "cli/common.hpp"
 #include "cli/inputs.hpp"
 #include "cli/output.hpp"
+#include "cli/progress.hpp"
+#include "cli/scored_file.hpp"
 #include "ess/i18n.hpp"
-#include "ess/load.hpp"
 #include "ess/parallel.hpp"
 #include "ess/report.hpp"
 #include "ess/scoring.hpp"
-#include "ess/validate.hpp"
 
 namespace ess::cli {
 
 namespace {
 
-// One input file. Never moved once filled: the result points into the dossier.
-struct Item {
-  std::string path;
-  Diagnostics diags;
-  std::optional<Dossier> dossier;
-  const LoadedGrid* grid = nullptr;
-  std::optional<DossierResult> result;
-};
+// One input file: read, checked against its grid, then (duplicates refused) scored.
+using Item = ScoredFile;
 
 struct Settings {
   ReportFormat format = ReportFormat::markdown;
@@ -45,32 +38,21 @@ Settings settings_from(const Options& o) {
   Settings s;
   if (o.format == "csv") s.format = ReportFormat::csv;
   if (o.format == "json") s.format = ReportFormat::json;
-  if (o.consolidate == "median") s.scoring.consolidation = Consolidation::median;
-  if (o.consolidate == "min") s.scoring.consolidation = Consolidation::min;
+  s.scoring = score_options_from(o.consolidate);
   s.language = parse_language(o.lang);
   if (!o.csv_sep.empty()) s.csv_separator = o.csv_sep[0];
   return s;
 }
 
+// A dossier with load errors is not matched to a grid: its own errors are the ones to fix.
 void load(Item& it, const ParseLimits& limits, GridStore& store) {
-  std::string bytes;
-  if (!read_file_bytes(it.path, limits.max_file_bytes, bytes, it.diags)) return;
-  YamlNode root;
-  if (!parse_yaml(bytes, limits, root, it.diags)) return;
-  DocumentKind kind = document_kind(root);
-  if (kind != DocumentKind::dossier) {
-    it.diags.error("unknown-document", root.pos,
-                   kind == DocumentKind::grid ? "this file is a grid, not a dossier"
-                                              : "this file is not a dossier (no 'dossier:' key)",
-                   "score takes dossiers; pass a grid with --grid FILE");
-    return;
-  }
-  it.dossier = load_dossier(root, it.diags);
-  if (!it.dossier || it.diags.has_errors()) return;
-  const LoadedGrid* g = store.for_dossier(*it.dossier, it.diags);
-  if (!g || !check_grid_reference(g->grid, *it.dossier, it.diags)) return;
-  validate_dossier(g->index, *it.dossier, it.diags);
-  it.grid = g;
+  static const DossierReading reading{GridFiles::refuse_as_grid,
+                                      "score takes dossiers; pass a grid with --grid FILE"};
+  auto dossier = read_dossier(it.path, limits, it.diags, reading);
+  if (!dossier) return;
+  it.dossier = std::make_unique<Dossier>(std::move(*dossier));
+  if (it.diags.has_errors()) return;
+  it.grid = check_against_grid(*it.dossier, store, it.diags);
 }
 
 // Dossier ids name report files: two files with one id are both refused, whatever their order.
@@ -93,11 +75,11 @@ void refuse_duplicates(std::vector<Item>& items, bool out_dir) {
   }
 }
 
+// Under --strict a warning already keeps the dossier from being scored.
 void score(Item& it, const Settings& s, bool strict) {
-  if (!it.dossier || !it.grid) return;
+  if (!it.grid) return;
   if (strict) promote_warnings(it.diags.items());
-  if (it.diags.has_errors()) return;
-  it.result = score_dossier(it.grid->index, *it.dossier, s.scoring, it.diags);
+  score_checked(it, s.scoring);
 }
 
 // Paths as given, without the same file twice (a folder and a file in it, or a repeat).
@@ -179,21 +161,24 @@ std::string render_all(const Settings& s, const std::vector<const Item*>& scored
   return out;
 }
 
-int write_out_dir(const std::string& dir, const Settings& s,
-                  const std::vector<const Item*>& scored) {
+int write_out_dir(const std::string& dir, const Settings& s, const std::vector<const Item*>& scored,
+                  bool show_progress) {
   bool comma = decimal_comma(s, scored);
   std::vector<IndexEntry> index;
   int rc = exit_ok;
+  Progress progress(scored.size(), show_progress);
   for (const Item* it : scored) {
     std::string file = it->dossier->id + "." + report_extension(s.format);
     std::string error;
     if (!write_file_atomic(dir + "/" + file, render_one(s, *it, comma), error)) {
-      fmt::print(stderr, "ess-eval: error: {}\n", error);
+      progress.print(fmt::format("ess-eval: error: {}\n", error));
       rc = exit_io;
       continue;
     }
     index.push_back({&*it->result, file});
+    progress.step();
   }
+  progress.finish();
   std::string name = dir + "/index." + report_extension(s.format);
   ReportOptions o = report_options(s, language_of(s, *scored[0]), comma);
   std::string error;
@@ -204,28 +189,30 @@ int write_out_dir(const std::string& dir, const Settings& s,
   return rc;
 }
 
-// A progress line on a terminal, for --out-dir runs (§3); never when stderr is not one.
-class Progress {
- public:
-  Progress(bool on, std::size_t total) : on_(on), total_(total) {}
-  void step() {
-    if (!on_) return;
-    std::lock_guard lock(mutex_);
-    fmt::print(stderr, "\rscore: {}/{}", ++done_, total_);
-    std::fflush(stderr);
-  }
-  void finish() {
-    if (on_ && done_ > 0) fmt::print(stderr, "\r{:{}}\r", "", 24);
-  }
-
- private:
-  bool on_;
-  std::size_t total_, done_ = 0;
-  std::mutex mutex_;
-};
-
 bool is_io_code(const std::string& code) {
   return code == "io-error" || code == "not-found" || code == "is-directory";
+}
+
+// Every file read and checked, duplicates refused, then every file scored. The progress line
+// (§3) is for --out-dir runs, which can be long; one per pass.
+void check_and_score(std::vector<Item>& items, const Options& options, const Settings& settings,
+                     GridStore& store) {
+  ParseLimits limits = limits_from(options);
+  unsigned jobs = job_count(options);
+  bool show_progress = !options.out_dir.empty() && Progress::wanted(options);
+  {
+    Progress progress(items.size(), show_progress);
+    parallel_for(items.size(), jobs, [&](std::size_t i) {
+      load(items[i], limits, store);
+      progress.step();
+    });
+  }
+  refuse_duplicates(items, !options.out_dir.empty());
+  Progress progress(items.size(), show_progress);
+  parallel_for(items.size(), jobs, [&](std::size_t i) {
+    score(items[i], settings, options.strict);
+    progress.step();
+  });
 }
 
 int usage_error(const std::string& message) {
@@ -249,23 +236,13 @@ int run_score(const Options& options) {
   if (paths.empty() && all.empty()) return usage_error("no dossier to score");
 
   Settings settings = settings_from(options);
-  ParseLimits limits = limits_from(options);
   GridStore store = make_grid_store(options);
   std::vector<Item> items(paths.size());
   for (std::size_t i = 0; i < paths.size(); ++i) {
     items[i].path = paths[i];
     items[i].diags = Diagnostics(paths[i]);
   }
-  unsigned jobs = job_count(options);
-  parallel_for(items.size(), jobs, [&](std::size_t i) { load(items[i], limits, store); });
-  refuse_duplicates(items, !options.out_dir.empty());
-  Progress progress(!options.out_dir.empty() && !options.quiet && stderr_is_terminal(),
-                    items.size());
-  parallel_for(items.size(), jobs, [&](std::size_t i) {
-    score(items[i], settings, options.strict);
-    progress.step();
-  });
-  progress.finish();
+  check_and_score(items, options, settings, store);
 
   std::vector<const Item*> scored;
   for (const auto& it : items) {
@@ -284,7 +261,7 @@ int run_score(const Options& options) {
   if (!scored.empty()) {
     rc = options.out_dir.empty()
              ? emit(options.output, render_all(settings, scored, paths.size() > 1))
-             : write_out_dir(options.out_dir, settings, scored);
+             : write_out_dir(options.out_dir, settings, scored, Progress::wanted(options));
   }
   if (rc != exit_ok || io_failure) return exit_io;
   return failed ? exit_invalid : exit_ok;

@@ -19,7 +19,9 @@ for name in "$@"; do
     big-file)  # 9 MiB: over the default limit of 8 MiB
       { printf 'dossier: big\ntitle: '; repeat $((9 * 1024 * 1024)) a; printf '\n'; } >"$out" ;;
     deep-brackets)  # 100 000 '[': yaml-cpp's own guard is 500 levels deep, ours 64
-      repeat 100000 '[' >"$out" ;;
+      { printf 'dossier: deep\nx-deep: '; repeat 100000 '['; } >"$out" ;;
+    top-level-list)  # 8 MiB of "a, a, ...": yaml-cpp buffered it all (860 MB) before refusing
+      { printf '['; repeat $((8 * 1024 * 1024 / 3 - 1)) '@' | sed 's/@/a, /g'; printf ']\n'; } >"$out" ;;
     deep-maps)  # 100 000 '{a: '
       awk 'BEGIN { for (i = 0; i < 100000; i++) printf "{a: " }' >"$out" ;;
     million-keys)  # 10^6 keys: 2 values each, over the limit of 10^6 values

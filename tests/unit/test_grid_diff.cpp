@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "ess/grid_diff.hpp"
+#include "ess/grid_source.hpp"
 #include "ess/load.hpp"
 
 using ess::Bump;

@@ -13,34 +13,33 @@ using ess::Diagnostics;
 namespace {
 
 const std::string base_dossier =
-    "dossier: D-1\n"                                          // 1
-    "title: Dossier\n"                                        // 2
-    "grid: g@1.2.0\n"                                         // 3
-    "requested: 25000\n"                                      // 4
-    "facts:\n"                                                // 5
-    "  ventes: 1000\n"                                        // 6
-    "  subventions: 500\n"                                    // 7
-    "  heures-benevoles: 100\n"                               // 8
-    "assessments:\n"                                          // 9
-    "  - assessor: A. Martin\n"                               // 10
-    "    role: analyst\n"                                     // 11
-    "    date: 2026-03-12\n"                                  // 12
-    "    scores:\n"                                           // 13
-    "      participation: {level: 2, evidence: PV}\n"         // 14
-    "      democratie: {value: yes}\n"                        // 15
-    "      taux-ag: {value: 55, comment: ok}\n"               // 16
-    "  - assessor: Les Cailloux\n"                            // 17
-    "    role: self\n"                                        // 18
-    "    date: 2026-02-01\n"                                  // 19
-    "    scores:\n"                                           // 20
-    "      participation: {level: Établi, evidence: PV}\n"    // 21
-    "      democratie: {na: \"Pas encore d'AG\"}\n"           // 22
-    "      taux-ag: {value: 60}\n"                            // 23
-    "consensus:\n"                                            // 24
+    "dossier: D-1\n"                                                  // 1
+    "title: Dossier\n"                                                // 2
+    "grid: g@1.2.0\n"                                                 // 3
+    "requested: 25000\n"                                              // 4
+    "facts:\n"                                                        // 5
+    "  ventes: 1000\n"                                                // 6
+    "  subventions: 500\n"                                            // 7
+    "  heures-benevoles: 100\n"                                       // 8
+    "assessments:\n"                                                  // 9
+    "  - assessor: A. Martin\n"                                       // 10
+    "    role: analyst\n"                                             // 11
+    "    date: 2026-03-12\n"                                          // 12
+    "    scores:\n"                                                   // 13
+    "      participation: {level: 2, evidence: PV}\n"                 // 14
+    "      democratie: {value: yes}\n"                                // 15
+    "      taux-ag: {value: 55, comment: ok}\n"                       // 16
+    "  - assessor: Les Cailloux\n"                                    // 17
+    "    role: self\n"                                                // 18
+    "    date: 2026-02-01\n"                                          // 19
+    "    scores:\n"                                                   // 20
+    "      participation: {level: Établi, evidence: PV}\n"            // 21
+    "      democratie: {na: \"Pas encore d'AG\"}\n"                   // 22
+    "      taux-ag: {value: 60}\n"                                    // 23
+    "consensus:\n"                                                    // 24
     "  participation: {level: 3, note: \"Comité du 2026-04-02\"}\n";  // 25
 
-std::string with(const std::string& from, const std::string& to,
-                 std::string text = base_dossier) {
+std::string with(const std::string& from, const std::string& to, std::string text = base_dossier) {
   auto at = text.find(from);
   REQUIRE(at != std::string::npos);
   REQUIRE(text.find(from, at + 1) == std::string::npos);
@@ -182,7 +181,7 @@ TEST_CASE("dossier: ids name report files") {
   CHECK(found(with("dossier: D-1", "dossier: \" D-1\"")) == "1:10 invalid-id");
   CHECK(found(with("dossier: D-1", "dossier: \"D\\t1\"")) == "1:10 invalid-id");
   CHECK(found(with("dossier: D-1", "dossier: \"\"")) == "1:10 invalid-id");
-  CHECK(found(with("dossier: D-1", "dossier: 2026-042")).empty());      // free text
+  CHECK(found(with("dossier: D-1", "dossier: 2026-042")).empty());  // free text
   CHECK(found(with("dossier: D-1", "dossier: AAP 2026 n°17")).empty());
   CHECK(found(with("dossier: D-1", "dossier: [D-1]")) == "1:10 wrong-type");
   CHECK(found(with("dossier: D-1\n", "")) == "1:1 missing-key");
@@ -237,7 +236,8 @@ TEST_CASE("dossier: assessments") {
   CHECK(found(with("      democratie: {value: yes}\n", "      democratie: yes\n")) ==
         "15:19 wrong-type");
   CHECK(found(with("    scores:\n      participation: {level: 2",
-                   "    scores: []\n    x-s:\n      participation: {level: 2")) == "13:13 wrong-type");
+                   "    scores: []\n    x-s:\n      participation: {level: 2")) ==
+        "13:13 wrong-type");
 }
 
 TEST_CASE("dossier: score entries give exactly one of level, value, na") {
@@ -247,7 +247,8 @@ TEST_CASE("dossier: score entries give exactly one of level, value, na") {
   CHECK(found(with("{value: yes}", "{value: yes, na: pas d'AG}")) == "15:7 invalid-value");
   CHECK(found(with("{level: 2, evidence: PV}", "{level: [2], evidence: PV}")) ==
         "14:30 wrong-type");
-  CHECK(found(with("{value: 55, comment: ok}", "{value: 55, commment: ok}")) == "16:28 unknown-key");
+  CHECK(found(with("{value: 55, comment: ok}", "{value: 55, commment: ok}")) ==
+        "16:28 unknown-key");
   CHECK(hint(with("{value: 55, comment: ok}", "{value: 55, commment: ok}")) ==
         "did you mean 'comment'?");
   CHECK(found(with("{value: 55, comment: ok}", "{value: 55, x-source: tableur}")).empty());

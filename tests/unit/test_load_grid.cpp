@@ -13,44 +13,44 @@ namespace {
 
 // Line numbers are in the comments: the expected positions below count on them.
 const std::string base_grid =
-    "grid: g\n"                                                            // 1
-    "version: 1.2.0\n"                                                     // 2
-    "title: T\n"                                                           // 3
-    "scales:\n"                                                            // 4
-    "  niveau:\n"                                                          // 5
-    "    type: levels\n"                                                   // 6
-    "    levels:\n"                                                        // 7
-    "      - {value: 0, label: Absent}\n"                                  // 8
-    "      - {value: 1, label: Émergent}\n"                                // 9
-    "      - {value: 2, label: Établi}\n"                                  // 10
-    "      - {value: 3, label: Exemplaire}\n"                              // 11
-    "  oui-non: {type: yesno}\n"                                           // 12
-    "  part: {type: numeric, unit: \"%\", min: 0, max: 100}\n"             // 13
+    "grid: g\n"                                                 // 1
+    "version: 1.2.0\n"                                          // 2
+    "title: T\n"                                                // 3
+    "scales:\n"                                                 // 4
+    "  niveau:\n"                                               // 5
+    "    type: levels\n"                                        // 6
+    "    levels:\n"                                             // 7
+    "      - {value: 0, label: Absent}\n"                       // 8
+    "      - {value: 1, label: Émergent}\n"                     // 9
+    "      - {value: 2, label: Établi}\n"                       // 10
+    "      - {value: 3, label: Exemplaire}\n"                   // 11
+    "  oui-non: {type: yesno}\n"                                // 12
+    "  part: {type: numeric, unit: \"%\", min: 0, max: 100}\n"  // 13
     "  heures: {type: numeric, min: 0, points: [[0, 0], [500, 0.4], [2000, 0.8], [5000, 1]]}\n"
-    "facts:\n"                                                             // 15
-    "  - {id: ventes}\n"                                                   // 16
-    "  - {id: subventions}\n"                                              // 17
-    "  - {id: heures-benevoles}\n"                                         // 18
-    "  - {id: taux, value: 10}\n"                                          // 19
-    "  - {id: valeur, product: [heures-benevoles, taux]}\n"                // 20
-    "  - {id: ressources, sum: [ventes, subventions]}\n"                   // 21
-    "  - {id: part-sub, ratio: [subventions, ressources]}\n"               // 22
-    "criteria:\n"                                                          // 23
-    "  - id: gouvernance\n"                                                // 24
-    "    title: Gouvernance\n"                                             // 25
-    "    weight: 2\n"                                                      // 26
-    "    children:\n"                                                      // 27
+    "facts:\n"                                                // 15
+    "  - {id: ventes}\n"                                      // 16
+    "  - {id: subventions}\n"                                 // 17
+    "  - {id: heures-benevoles}\n"                            // 18
+    "  - {id: taux, value: 10}\n"                             // 19
+    "  - {id: valeur, product: [heures-benevoles, taux]}\n"   // 20
+    "  - {id: ressources, sum: [ventes, subventions]}\n"      // 21
+    "  - {id: part-sub, ratio: [subventions, ressources]}\n"  // 22
+    "criteria:\n"                                             // 23
+    "  - id: gouvernance\n"                                   // 24
+    "    title: Gouvernance\n"                                // 25
+    "    weight: 2\n"                                         // 26
+    "    children:\n"                                         // 27
     "      - {id: participation, title: P, scale: niveau, minimum: 1, eliminatory: true, "
-    "evidence: required}\n"                                                // 28
-    "      - {id: democratie, title: D, scale: oui-non, allow_na: true}\n"  // 29
-    "  - id: activite\n"                                                   // 30
-    "    title: Activité\n"                                                // 31
-    "    children:\n"                                                      // 32
-    "      - {id: taux-ag, title: Taux, scale: part, target: 50}\n"        // 33
+    "evidence: required}\n"                                                       // 28
+    "      - {id: democratie, title: D, scale: oui-non, allow_na: true}\n"        // 29
+    "  - id: activite\n"                                                          // 30
+    "    title: Activité\n"                                                       // 31
+    "    children:\n"                                                             // 32
+    "      - {id: taux-ag, title: Taux, scale: part, target: 50}\n"               // 33
     "      - {id: benevolat, title: B, scale: heures, from: heures-benevoles}\n"  // 34
-    "decision:\n"                                                          // 35
-    "  - {min: 0, label: Défavorable}\n"                                   // 36
-    "  - {min: 50, label: Favorable}\n";                                   // 37
+    "decision:\n"                                                                 // 35
+    "  - {min: 0, label: Défavorable}\n"                                          // 36
+    "  - {min: 50, label: Favorable}\n";                                          // 37
 
 // The base grid with `from` replaced by `to` (which must occur exactly once).
 std::string with(const std::string& from, const std::string& to, std::string text = base_grid) {
@@ -162,8 +162,8 @@ TEST_CASE("grid: the base grid loads, every value where it was written") {
 }
 
 TEST_CASE("grid: the shipped grids load without a diagnostic") {
-  for (const char* file : {"/criteria/ess-citoyennete-economique.yaml",
-                           "/criteria/ess-economic-citizenship.yaml"}) {
+  for (const char* file :
+       {"/criteria/ess-citoyennete-economique.yaml", "/criteria/ess-economic-citizenship.yaml"}) {
     Diagnostics d(file);
     auto g = ess::load_grid_file(std::string(ESS_SOURCE_DIR) + file, ess::ParseLimits{}, d);
     INFO(file << "\n" << found(d));
@@ -261,8 +261,8 @@ TEST_CASE("grid: numeric scales") {
     CHECK(found(with("[5000, 1]]}", "[5000, 1]], steps: [[0, 1]]}")) == "14:96 scale-function");
   }
   SECTION("steps instead of points") {
-    Loaded l =
-        load(with("points: [[0, 0], [500, 0.4], [2000, 0.8], [5000, 1]]", "steps: [[0, 0], [10, 1]]"));
+    Loaded l = load(
+        with("points: [[0, 0], [500, 0.4], [2000, 0.8], [5000, 1]]", "steps: [[0, 0], [10, 1]]"));
     REQUIRE(l.grid);
     CHECK(l.grid->find_scale("heures")->steps.size() == 2);
     CHECK(l.grid->find_scale("heures")->points.empty());
@@ -285,8 +285,8 @@ TEST_CASE("grid: facts") {
           "19:27 fact-operation");
   }
   SECTION("a ratio of three") {
-    CHECK(found(with("ratio: [subventions, ressources]", "ratio: [subventions, ressources, ventes]")) ==
-          "22:27 fact-operation");
+    CHECK(found(with("ratio: [subventions, ressources]",
+                     "ratio: [subventions, ressources, ventes]")) == "22:27 fact-operation");
   }
   SECTION("an operation without operands") {
     CHECK(found(with("sum: [ventes, subventions]", "sum: []")) == "21:27 fact-operation");
@@ -303,17 +303,17 @@ TEST_CASE("grid: facts") {
     CHECK_THAT(l.diags.items()[0].message, Catch::Contains("ressources -> ressources"));
   }
   SECTION("a cycle through two facts") {
-    Loaded l = load(with("ratio: [subventions, ressources]", "ratio: [subventions, valeur]",
-                         with("product: [heures-benevoles, taux]",
-                              "product: [heures-benevoles, part-sub]")));
+    Loaded l = load(
+        with("ratio: [subventions, ressources]", "ratio: [subventions, valeur]",
+             with("product: [heures-benevoles, taux]", "product: [heures-benevoles, part-sub]")));
     CHECK(found(l.diags) == "20:10 fact-cycle");
     CHECK_THAT(l.diags.items()[0].message, Catch::Contains("valeur -> part-sub -> valeur"));
   }
   SECTION("an id used twice") {
     CHECK(found(with("{id: subventions}", "{id: ventes}",
                      with("sum: [ventes, subventions]", "sum: [ventes, ventes]",
-                          with("ratio: [subventions, ressources]", "ratio: [ventes, ressources]")))) ==
-          "17:10 duplicate-id");
+                          with("ratio: [subventions, ressources]",
+                               "ratio: [ventes, ressources]")))) == "17:10 duplicate-id");
   }
   SECTION("a fact without id, a constant that is no number") {
     CHECK(found(with("  - {id: ventes}\n", "  - {id: ventes}\n  - {title: x}\n")) ==
@@ -323,8 +323,7 @@ TEST_CASE("grid: facts") {
   SECTION("more facts than a grid may hold") {
     std::string many;
     for (int i = 0; i < 1001; ++i) many += "  - {id: f" + std::to_string(i) + "}\n";
-    CHECK(found(with("  - {id: ventes}\n", many + "  - {id: ventes}\n")) ==
-          "16:3 too-many-nodes");
+    CHECK(found(with("  - {id: ventes}\n", many + "  - {id: ventes}\n")) == "16:3 too-many-nodes");
   }
 }
 
@@ -361,8 +360,8 @@ TEST_CASE("grid: leaves and their scales") {
 TEST_CASE("grid: weights") {
   SECTION("all zero among siblings") {
     CHECK(found(with("{id: participation, title: P,", "{id: participation, weight: 0, title: P,",
-                     with("{id: democratie, title: D,", "{id: democratie, weight: 0, title: D,"))) ==
-          "28:37 weights-all-zero");
+                     with("{id: democratie, title: D,",
+                          "{id: democratie, weight: 0, title: D,"))) == "28:37 weights-all-zero");
   }
   SECTION("all zero at the top") {
     CHECK(found(with("    weight: 2\n", "    weight: 0\n",
@@ -370,7 +369,8 @@ TEST_CASE("grid: weights") {
           "26:13 weights-all-zero");
   }
   SECTION("one zero among others is an indicator, not an error") {
-    CHECK(found(with("{id: democratie, title: D,", "{id: democratie, weight: 0, title: D,")).empty());
+    CHECK(
+        found(with("{id: democratie, title: D,", "{id: democratie, weight: 0, title: D,")).empty());
   }
   SECTION("negative") {
     CHECK(found(with("weight: 2", "weight: -1")) == "26:13 invalid-weight");
@@ -423,7 +423,8 @@ TEST_CASE("grid: the criteria tree") {
     CHECK(found(with("target: 50}", "target: 50, aggregation: min}")) == "33:61 unknown-key");
     CHECK(found(with("    weight: 2\n", "    weight: 2\n    aggregation: mean\n")) ==
           "27:18 invalid-value");
-    Loaded l = load(with("    weight: 2\n", "    weight: 2\n    aggregation: weighted-geometric\n"));
+    Loaded l =
+        load(with("    weight: 2\n", "    weight: 2\n    aggregation: weighted-geometric\n"));
     REQUIRE(l.grid);
     CHECK(l.grid->criteria[0].aggregation == ess::Aggregation::weighted_geometric);
   }

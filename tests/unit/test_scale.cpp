@@ -116,7 +116,7 @@ TEST_CASE("scale: linear numeric scales, higher or lower better") {
 TEST_CASE("scale: points interpolate linearly, clamped at both ends") {
   Scale s = points({{0, 0}, {500, 0.4}, {2000, 0.8}, {5000, 1}});
   CHECK(ess::normalise(s, 0) == 0);
-  CHECK(ess::normalise(s, 250) == exact(0.2));   // halfway to 500: 0.4 / 2
+  CHECK(ess::normalise(s, 250) == exact(0.2));  // halfway to 500: 0.4 / 2
   CHECK(ess::normalise(s, 500) == exact(0.4));
   CHECK(ess::normalise(s, 1250) == exact(0.6));  // 0.4 + 0.4 × (750 / 1500)
   CHECK(ess::normalise(s, 3500) == exact(0.9));  // 0.8 + 0.2 × (1500 / 3000)

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "ess/grid_index.hpp"
+#include "ess/grid_store.hpp"
 #include "ess/load.hpp"
 #include "ess/validate.hpp"
 
@@ -53,34 +54,33 @@ const std::string grid_text =
     "  - {min: 50, label: Favorable}\n";
 
 const std::string base_dossier =
-    "dossier: D-1\n"                                          // 1
-    "title: Dossier\n"                                        // 2
-    "grid: g@1.2.0\n"                                         // 3
-    "requested: 25000\n"                                      // 4
-    "facts:\n"                                                // 5
-    "  ventes: 1000\n"                                        // 6
-    "  subventions: 500\n"                                    // 7
-    "  heures-benevoles: 100\n"                               // 8
-    "assessments:\n"                                          // 9
-    "  - assessor: A. Martin\n"                               // 10
-    "    role: analyst\n"                                     // 11
-    "    date: 2026-03-12\n"                                  // 12
-    "    scores:\n"                                           // 13
-    "      participation: {level: 2, evidence: PV}\n"         // 14
-    "      democratie: {value: yes}\n"                        // 15
-    "      taux-ag: {value: 55, comment: ok}\n"               // 16
-    "  - assessor: Les Cailloux\n"                            // 17
-    "    role: self\n"                                        // 18
-    "    date: 2026-02-01\n"                                  // 19
-    "    scores:\n"                                           // 20
-    "      participation: {level: Établi, evidence: PV}\n"    // 21
-    "      democratie: {na: \"Pas encore d'AG\"}\n"           // 22
-    "      taux-ag: {value: 60}\n"                            // 23
-    "consensus:\n"                                            // 24
+    "dossier: D-1\n"                                                  // 1
+    "title: Dossier\n"                                                // 2
+    "grid: g@1.2.0\n"                                                 // 3
+    "requested: 25000\n"                                              // 4
+    "facts:\n"                                                        // 5
+    "  ventes: 1000\n"                                                // 6
+    "  subventions: 500\n"                                            // 7
+    "  heures-benevoles: 100\n"                                       // 8
+    "assessments:\n"                                                  // 9
+    "  - assessor: A. Martin\n"                                       // 10
+    "    role: analyst\n"                                             // 11
+    "    date: 2026-03-12\n"                                          // 12
+    "    scores:\n"                                                   // 13
+    "      participation: {level: 2, evidence: PV}\n"                 // 14
+    "      democratie: {value: yes}\n"                                // 15
+    "      taux-ag: {value: 55, comment: ok}\n"                       // 16
+    "  - assessor: Les Cailloux\n"                                    // 17
+    "    role: self\n"                                                // 18
+    "    date: 2026-02-01\n"                                          // 19
+    "    scores:\n"                                                   // 20
+    "      participation: {level: Établi, evidence: PV}\n"            // 21
+    "      democratie: {na: \"Pas encore d'AG\"}\n"                   // 22
+    "      taux-ag: {value: 60}\n"                                    // 23
+    "consensus:\n"                                                    // 24
     "  participation: {level: 3, note: \"Comité du 2026-04-02\"}\n";  // 25
 
-std::string with(const std::string& from, const std::string& to,
-                 std::string text = base_dossier) {
+std::string with(const std::string& from, const std::string& to, std::string text = base_dossier) {
   auto at = text.find(from);
   REQUIRE(at != std::string::npos);
   REQUIRE(text.find(from, at + 1) == std::string::npos);
@@ -161,9 +161,9 @@ TEST_CASE("validate: the base dossier is valid and every value is resolved on it
 
 TEST_CASE("validate: the example dossiers against the shipped grid") {
   Diagnostics gd("grid");
-  auto grid = ess::load_grid_file(std::string(ESS_SOURCE_DIR) +
-                                      "/criteria/ess-citoyennete-economique.yaml",
-                                  ess::ParseLimits{}, gd);
+  auto grid =
+      ess::load_grid_file(std::string(ESS_SOURCE_DIR) + "/criteria/ess-citoyennete-economique.yaml",
+                          ess::ParseLimits{}, gd);
   REQUIRE(grid);
   auto index = ess::index_grid(*grid);
   for (const char* name : {"2026-001-epicerie-soupe-aux-cailloux.yaml",
@@ -336,4 +336,19 @@ TEST_CASE("validate: many unknown criteria stay fast, with bounded suggestions")
   std::size_t unknown = 0;
   for (const auto& d : c->diags.items()) unknown += d.code == "unknown-criterion";
   CHECK(unknown == 20000);
+}
+
+TEST_CASE("validate: a grid id no folder holds is not found, at the dossier's grid key") {
+  ess::GridStore store(std::nullopt, {"/nonexistent-folder"}, ess::ParseLimits{});
+  auto c = check(with("grid: g@1.2.0", "grid: inconnue"));
+  Diagnostics d("d.yaml");
+  CHECK(store.for_dossier(*c->dossier, d) == nullptr);
+  CHECK(found(d) == "3:7 grid-not-found");
+  // The built-in grid is found by its id, wherever the search path points.
+  Diagnostics ok("d.yaml");
+  auto builtin = check(with("grid: g@1.2.0", "grid: ess-citoyennete-economique"));
+  const ess::LoadedGrid* g = store.for_dossier(*builtin->dossier, ok);
+  REQUIRE(g);
+  CHECK(g->grid.id == "ess-citoyennete-economique");
+  CHECK(ok.empty());
 }
