@@ -102,7 +102,8 @@ int main(int argc, char** argv) {
       "ess-eval — score social and solidarity economy funding applications against a "
       "published criteria grid",
       "ess-eval"};
-  app.set_version_flag("--version", ess::cli::version_text());
+  // A callback: the built-in grid is parsed for --version only, not on every run.
+  app.set_version_flag("--version", [] { return ess::cli::version_text(); });
   app.footer(
       "Exit status: 0 success, 1 invalid input or failed check, 2 usage error, 3 I/O or "
       "internal error.\nSee man ess-eval.");
