@@ -56,7 +56,16 @@ class ViewBuf : public std::streambuf {
 
 struct Stop {};  // thrown inside the handler to abandon a refused document
 
-// Maps with more keys than this check duplicates through a hash set rather than a scan, so a
+// Keys and tags quoted in messages are cut short: a megabyte-long key makes a useless message.
+std::string clip_text(const std::string& text) {
+  constexpr std::size_t max = 60;
+  if (text.size() <= max) return text;
+  std::size_t cut = max;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut) + "...";
+}
+
+// Maps with more keys than this find duplicates through a hash index rather than a scan, so a
 // file of a million keys costs a million lookups, not half a trillion comparisons.
 constexpr std::size_t linear_key_scan = 16;
 
@@ -84,7 +93,7 @@ class TreeBuilder : public YAML::EventHandler {
 
   void OnAnchor(const YAML::Mark& mark, const std::string& name) override {
     diags_.error("anchor-not-allowed", to_pos(mark),
-                 fmt::format("anchors (&{}) are not allowed in ess-eval files", name),
+                 fmt::format("anchors (&{}) are not allowed in ess-eval files", clip_text(name)),
                  "write the value out in full; grids and dossiers never need anchors");
     throw Stop{};
   }
@@ -173,7 +182,9 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
   void refuse_tag(const YAML::Mark& mark, const std::string& tag) {
-    diags_.error("yaml-syntax", to_pos(mark), fmt::format("YAML tags ({}) are not supported", tag),
+    std::string shown = tag.rfind("tag:yaml.org,2002:", 0) == 0 ? "!!" + tag.substr(18) : tag;
+    diags_.error("yaml-syntax", to_pos(mark),
+                 fmt::format("YAML tags ({}) are not supported", clip_text(shown)),
                  "remove the tag; write plain values");
     throw Stop{};
   }
@@ -265,8 +276,8 @@ class TreeBuilder : public YAML::EventHandler {
     }
     if (const YamlKey* first = find_key(top, key.text); first && ++top.duplicates <= 20) {
       diags_.error("duplicate-key", key.pos,
-                   fmt::format("duplicate key '{}' (first at line {}, column {})", clip(key.text),
-                               first->pos.line, first->pos.col),
+                   fmt::format("duplicate key '{}' (first at line {}, column {})",
+                               clip_text(key.text), first->pos.line, first->pos.col),
                    "keep one of the two: YAML tools disagree on which one wins");
       // keep building: the rest of the file may hold more problems
     }
@@ -293,15 +304,6 @@ class TreeBuilder : public YAML::EventHandler {
     } else {
       top.key_index.emplace(keys.back().text, keys.size() - 1);  // keeps the first if a duplicate
     }
-  }
-
-  // Keys quoted in messages are cut short: a megabyte-long key makes a useless message.
-  static std::string clip(const std::string& text) {
-    constexpr std::size_t max = 60;
-    if (text.size() <= max) return text;
-    std::size_t cut = max;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-    return text.substr(0, cut) + "...";
   }
 
   std::string_view text_;
@@ -373,8 +375,9 @@ std::string_view line_text(std::string_view text, std::uint32_t line) {
 
 // yaml-cpp trips over a tab in the indentation ("illegal map value", "illegal tab when
 // looking for indentation"), at or just after the line that holds it: point at the tab.
-std::optional<Pos> tab_in_indentation(std::string_view text, Pos error) {
-  for (std::uint32_t line = error.line; line >= 1 && line + 1 >= error.line; --line) {
+std::optional<Pos> tab_in_indentation(std::string_view text, Pos error, bool said_tab) {
+  std::uint32_t first = said_tab && error.line > 1 ? error.line - 1 : error.line;
+  for (std::uint32_t line = error.line; line >= first; --line) {
     std::string_view s = line_text(text, line);
     for (std::size_t i = 0; i < s.size() && (s[i] == ' ' || s[i] == '\t'); ++i)
       if (s[i] == '\t') return Pos{line, static_cast<std::uint32_t>(i) + 1};
@@ -387,8 +390,9 @@ void report_parser_error(const YAML::Exception& e, std::string_view text,
   const std::string& msg = e.msg;
   Pos pos = to_pos(e.mark);
   if (pos.line != 0) {
-    auto tab = tab_in_indentation(text, pos);
-    if (tab || msg.find("tab") != std::string::npos) {
+    bool said_tab = msg.find("tab") != std::string::npos;
+    auto tab = tab_in_indentation(text, pos, said_tab);
+    if (tab || said_tab) {
       diags.error("tab-indent", tab ? *tab : pos, "tabs are not allowed for indentation",
                   "indent with spaces");
       return;

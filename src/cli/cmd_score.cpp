@@ -24,9 +24,6 @@ namespace ess::cli {
 
 namespace {
 
-// One input file: read, checked against its grid, then (duplicates refused) scored.
-using Item = ScoredFile;
-
 struct Settings {
   ReportFormat format = ReportFormat::markdown;
   ScoreOptions scoring;
@@ -45,7 +42,7 @@ Settings settings_from(const Options& o) {
 }
 
 // A dossier with load errors is not matched to a grid: its own errors are the ones to fix.
-void load(Item& it, const ParseLimits& limits, GridStore& store) {
+void load(ScoredFile& it, const ParseLimits& limits, GridStore& store) {
   static const DossierReading reading{GridFiles::refuse_as_grid,
                                       "score takes dossiers; pass a grid with --grid FILE"};
   auto dossier = read_dossier(it.path, limits, it.diags, reading);
@@ -56,13 +53,13 @@ void load(Item& it, const ParseLimits& limits, GridStore& store) {
 }
 
 // Dossier ids name report files: two files with one id are both refused, whatever their order.
-void refuse_duplicates(std::vector<Item>& items, bool out_dir) {
-  std::map<std::string, std::vector<Item*>> by_id;
+void refuse_duplicates(std::vector<ScoredFile>& items, bool out_dir) {
+  std::map<std::string, std::vector<ScoredFile*>> by_id;
   for (auto& it : items)
     if (it.dossier) by_id[it.dossier->id].push_back(&it);
   for (auto& [id, group] : by_id) {
-    for (Item* it : group) {
-      for (Item* other : group)
+    for (ScoredFile* it : group) {
+      for (ScoredFile* other : group)
         if (other != it)
           it->diags.error("duplicate-dossier", it->dossier->pos,
                           fmt::format("dossier id '{}' is also the id of {}", id, other->path),
@@ -76,7 +73,7 @@ void refuse_duplicates(std::vector<Item>& items, bool out_dir) {
 }
 
 // Under --strict a warning already keeps the dossier from being scored.
-void score(Item& it, const Settings& s, bool strict) {
+void score(ScoredFile& it, const Settings& s, bool strict) {
   if (!it.grid) return;
   if (strict) promote_warnings(it.diags.items());
   score_checked(it, s.scoring);
@@ -100,7 +97,7 @@ bool is_folder(const std::string& path) {
   return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-Language language_of(const Settings& s, const Item& it) {
+Language language_of(const Settings& s, const ScoredFile& it) {
   return s.language ? *s.language : it.grid->grid.language;
 }
 
@@ -113,19 +110,19 @@ ReportOptions report_options(const Settings& s, Language language, bool decimal_
 }
 
 // A decimal comma only with ';' and French words, for the whole output (one CSV, one rule).
-bool decimal_comma(const Settings& s, const std::vector<const Item*>& scored) {
+bool decimal_comma(const Settings& s, const std::vector<const ScoredFile*>& scored) {
   if (s.csv_separator != ';') return false;
   return std::all_of(scored.begin(), scored.end(),
-                     [&](const Item* it) { return language_of(s, *it) == Language::fr; });
+                     [&](const ScoredFile* it) { return language_of(s, *it) == Language::fr; });
 }
 
-std::vector<Diagnostic> sorted_diagnostics(const Item& it) {
+std::vector<Diagnostic> sorted_diagnostics(const ScoredFile& it) {
   std::vector<Diagnostic> d = it.diags.items();
   sort_diagnostics(d);
   return d;
 }
 
-std::string render_one(const Settings& s, const Item& it, bool comma) {
+std::string render_one(const Settings& s, const ScoredFile& it, bool comma) {
   ReportOptions o = report_options(s, language_of(s, it), comma);
   switch (s.format) {
     case ReportFormat::markdown:
@@ -139,16 +136,17 @@ std::string render_one(const Settings& s, const Item& it, bool comma) {
 }
 
 // Everything on one stream: Markdown reports between rules, one CSV header, a JSON array.
-std::string render_all(const Settings& s, const std::vector<const Item*>& scored, bool as_array) {
+std::string render_all(const Settings& s, const std::vector<const ScoredFile*>& scored,
+                       bool as_array) {
   bool comma = decimal_comma(s, scored);
   std::string out;
   if (s.format == ReportFormat::json && as_array) {
     std::vector<JsonReport> reports;
-    for (const Item* it : scored) reports.push_back({&*it->result, sorted_diagnostics(*it)});
+    for (const ScoredFile* it : scored) reports.push_back({&*it->result, sorted_diagnostics(*it)});
     return render_json_array(reports, report_options(s, language_of(s, *scored[0]), comma));
   }
   for (std::size_t i = 0; i < scored.size(); ++i) {
-    const Item& it = *scored[i];
+    const ScoredFile& it = *scored[i];
     ReportOptions o = report_options(s, language_of(s, it), comma);
     if (s.format == ReportFormat::csv) {
       if (i == 0) out += csv_header(o);
@@ -161,13 +159,13 @@ std::string render_all(const Settings& s, const std::vector<const Item*>& scored
   return out;
 }
 
-int write_out_dir(const std::string& dir, const Settings& s, const std::vector<const Item*>& scored,
-                  bool show_progress) {
+int write_out_dir(const std::string& dir, const Settings& s,
+                  const std::vector<const ScoredFile*>& scored, bool show_progress) {
   bool comma = decimal_comma(s, scored);
   std::vector<IndexEntry> index;
   int rc = exit_ok;
   Progress progress(scored.size(), show_progress);
-  for (const Item* it : scored) {
+  for (const ScoredFile* it : scored) {
     std::string file = it->dossier->id + "." + report_extension(s.format);
     std::string error;
     if (!write_file_atomic(dir + "/" + file, render_one(s, *it, comma), error)) {
@@ -195,8 +193,8 @@ bool is_io_code(const std::string& code) {
 
 // Every file read and checked, duplicates refused, then every file scored. The progress line
 // (§3) is for --out-dir runs, which can be long; one per pass.
-void check_and_score(std::vector<Item>& items, const Options& options, const Settings& settings,
-                     GridStore& store) {
+void check_and_score(std::vector<ScoredFile>& items, const Options& options,
+                     const Settings& settings, GridStore& store) {
   ParseLimits limits = limits_from(options);
   unsigned jobs = job_count(options);
   bool show_progress = !options.out_dir.empty() && Progress::wanted(options);
@@ -237,21 +235,22 @@ int run_score(const Options& options) {
 
   Settings settings = settings_from(options);
   GridStore store = make_grid_store(options);
-  std::vector<Item> items(paths.size());
+  std::vector<ScoredFile> items(paths.size());
   for (std::size_t i = 0; i < paths.size(); ++i) {
     items[i].path = paths[i];
     items[i].diags = Diagnostics(paths[i]);
   }
   check_and_score(items, options, settings, store);
 
-  std::vector<const Item*> scored;
+  std::vector<const ScoredFile*> scored;
   for (const auto& it : items) {
     all.insert(all.end(), it.diags.items().begin(), it.diags.items().end());
     if (it.result) scored.push_back(&it);
   }
   for (const auto& d : store.grid_diagnostics()) all.push_back(d);
-  std::sort(scored.begin(), scored.end(),
-            [](const Item* a, const Item* b) { return a->dossier->id < b->dossier->id; });
+  std::sort(scored.begin(), scored.end(), [](const ScoredFile* a, const ScoredFile* b) {
+    return a->dossier->id < b->dossier->id;
+  });
 
   bool failed = report_diagnostics(all, options);
   bool io_failure = std::any_of(all.begin(), all.end(), [](const Diagnostic& d) {

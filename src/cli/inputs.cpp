@@ -101,6 +101,7 @@ void read_list(const std::string& list, Visited& visited, std::vector<std::strin
   if (!read_file_bytes(list, max_list_bytes, bytes, read_diags)) {
     for (auto d : read_diags.items()) {
       d.message = "--files-from: " + d.message;
+      if (d.code == "file-too-large") d.hint = "a list of paths is one path a line: split it";
       diags.push_back(std::move(d));
     }
     return;

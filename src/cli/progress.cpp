@@ -18,7 +18,7 @@ constexpr std::chrono::steady_clock::duration first_draw = std::chrono::millisec
 constexpr std::chrono::steady_clock::duration between_draws = std::chrono::milliseconds(100);
 
 std::string duration_text(double seconds) {
-  long s = std::lround(seconds);
+  long s = std::lround(std::ceil(seconds));
   if (s < 60) return fmt::format("{}s", s);
   if (s < 3600) return fmt::format("{}m{:02}s", s / 60, s % 60);
   return fmt::format("{}h{:02}m", s / 3600, s % 3600 / 60);

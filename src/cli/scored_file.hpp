@@ -27,8 +27,8 @@ void score_file(ScoredFile& file, GridStore& store, const ParseLimits& limits,
 
 // ---------------------------------------------------------------- the stages of score_file
 
-// What a command does with a grid file met among its dossiers. The wording of the refusal
-// differs between commands, and their golden files pin it.
+// What a command does with a grid file met among its dossiers. Commands word the refusal
+// differently (score's wording is pinned by a golden file).
 enum class GridFiles : std::uint8_t {
   refuse,          // "this file is not a dossier (no 'dossier:' key)", as any other document
   refuse_as_grid,  // "this file is a grid, not a dossier"
@@ -45,8 +45,8 @@ struct DossierReading {
 std::optional<Dossier> read_dossier(const std::string& path, const ParseLimits& limits,
                                     Diagnostics& diags, const DossierReading& reading = {});
 
-// The grid the dossier names, once the dossier is validated against it; nullptr when there is
-// no such grid or the dossier pins another version.
+// The grid the dossier names, once the dossier is validated against it; nullptr (with a
+// diagnostic) when no grid is found or the one found is not the id or version it names.
 const LoadedGrid* check_against_grid(Dossier& dossier, GridStore& store, Diagnostics& diags);
 
 // Scores a file checked against its grid without error; leaves any other file unscored.

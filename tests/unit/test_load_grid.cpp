@@ -178,6 +178,7 @@ TEST_CASE("grid: document level keys") {
   CHECK(found(with("title: T\n", "title:\n")) == "3:1 missing-key");  // a key without value
   CHECK(found(with("title: T\n", "title: T\ntitel: X\n")) == "4:1 unknown-key");
   CHECK(hint(with("title: T\n", "title: T\ntitel: X\n")) == "did you mean 'title'?");
+  CHECK_FALSE(load(with("title: T\n", "title: T\ntitel: X\n")).grid);  // once slipped through
   CHECK(found(with("title: T\n", "title: T\nx-note: private\n")).empty());
   CHECK(found(with("title: T\n", "title: T\nlanguage: de\n")) == "4:11 invalid-value");
   CHECK(load(with("title: T\n", "title: T\nlanguage: en\n")).grid->language == ess::Language::en);

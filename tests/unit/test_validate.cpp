@@ -352,3 +352,18 @@ TEST_CASE("validate: a grid id no folder holds is not found, at the dossier's gr
   CHECK(g->grid.id == "ess-citoyennete-economique");
   CHECK(ok.empty());
 }
+
+TEST_CASE("validate: a chain of a thousand derived facts is computed without trouble") {
+  // Facts derive from each other as deep as a grid allows (1000 facts): the recursions over
+  // them (cycle check, computation) once met 150 000 and overflowed the stack.
+  std::string grid =
+      "grid: chain\nversion: 1.0.0\ntitle: T\nscales: {u: {type: numeric, min: 0, max: 1}}\n"
+      "facts:\n";
+  for (int i = 0; i < 999; ++i)
+    grid += "  - {id: f" + std::to_string(i) + ", sum: [f" + std::to_string(i + 1) + "]}\n";
+  grid += "  - {id: f999}\ncriteria:\n  - {id: a, title: A, scale: u, from: f0}\n"
+          "decision:\n  - {min: 0, label: X}\n";
+  auto c = check("dossier: d\ntitle: t\ngrid: chain\nfacts: {f999: 0.5}\nassessments: []\n", grid);
+  INFO(found(c->diags));
+  CHECK(found(c->diags) == "1:1 missing-score (warning)");  // only: no assessment yet
+}
