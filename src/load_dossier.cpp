@@ -123,7 +123,9 @@ std::optional<Assessment> read_assessment(const YamlNode& node, Diagnostics& dia
         a.role = role;
         known = true;
       }
-    if (!known) {
+    if (!n->is_scalar()) {
+      wrong_type(*n, "role", "one of analyst, self, partner, committee", diags);
+    } else if (!known) {
       std::string close = suggest(n->text, {"analyst", "self", "partner", "committee"});
       diags.error(
           "invalid-role", n->pos,

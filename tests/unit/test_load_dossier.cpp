@@ -227,6 +227,7 @@ TEST_CASE("dossier: dates are calendar dates") {
 TEST_CASE("dossier: assessments") {
   CHECK(found(with("role: analyst", "role: analyste")) == "11:11 invalid-role");
   CHECK(hint(with("role: analyst", "role: analyste")) == "did you mean 'analyst'?");
+  CHECK(found(with("role: analyst", "role: [analyst]")) == "11:11 wrong-type");
   for (const char* role : {"partner", "committee", "self"})
     CHECK(found(with("role: analyst", std::string("role: ") + role)).empty());
   CHECK(found(with("    role: analyst\n", "")) == "10:5 missing-key");
