@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <limits>
 #include <map>
 
@@ -75,61 +77,121 @@ RankRow summarise(const DossierResult& result) {
   return row;
 }
 
-FundingLine rank_rows(std::vector<RankRow>& rows, std::optional<double> budget) {
-  std::sort(rows.begin(), rows.end(), [](const RankRow& a, const RankRow& b) {
-    int sa = status_order(a.status), sb = status_order(b.status);
-    if (sa != sb) return sa < sb;
-    if (a.status == DossierStatus::ok && sort_key(a.total) != sort_key(b.total))
-      return sort_key(a.total) > sort_key(b.total);
-    return a.dossier < b.dossier;
-  });
-  std::size_t ranked = 0;
-  while (ranked < rows.size() && rows[ranked].status == DossierStatus::ok) ++ranked;
+namespace {
 
+bool rank_order(const RankRow& a, const RankRow& b) {
+  int sa = status_order(a.status), sb = status_order(b.status);
+  if (sa != sb) return sa < sb;
+  if (a.status == DossierStatus::ok && sort_key(a.total) != sort_key(b.total))
+    return sort_key(a.total) > sort_key(b.total);
+  return a.dossier < b.dossier;
+}
+
+// Big-endian bits of a double, flipped so that unsigned byte order is numeric order.
+void append_ordered(std::string& key, double value) {
+  if (value == 0) value = 0;  // -0 and +0 are the same total
+  std::uint64_t bits;
+  std::memcpy(&bits, &value, sizeof bits);
+  bits = (bits >> 63) ? ~bits : bits | (std::uint64_t{1} << 63);
+  for (int shift = 56; shift >= 0; shift -= 8) key += static_cast<char>((bits >> shift) & 0xff);
+}
+
+}  // namespace
+
+void append_ordered(std::string& key, std::string_view text) {
+  for (char ch : text) {
+    key += ch;
+    if (ch == '\0') key += '\x01';
+  }
+  key.append(2, '\0');
+}
+
+std::string rank_key(const RankRow& row) {
+  std::string key(1, static_cast<char>(status_order(row.status)));
+  // Highest first: the complement of the ascending bytes.
+  if (row.status == DossierStatus::ok) {
+    std::size_t at = key.size();
+    append_ordered(key, sort_key(row.total));
+    for (std::size_t i = at; i < key.size(); ++i) key[i] = static_cast<char>(~key[i]);
+  }
+  append_ordered(key, std::string_view(row.dossier));
+  return key;
+}
+
+RankStream::RankStream(std::optional<double> budget, std::function<void(RankRow&&)> emit,
+                       std::function<void(const RankRow&)> exact_order)
+    : emit_(std::move(emit)), exact_order_(std::move(exact_order)) {
+  line_.budget = budget;
+}
+
+void RankStream::add(RankRow row) {
+  if (row.status != DossierStatus::ok) {
+    flush_ties();
+    place(row);
+    emit_(std::move(row));
+    return;
+  }
+  if (exact_order_) exact_order_(row);
   // Tie groups: walking down the totals, one within the tolerance of the previous one joins
   // its group. Each group is then listed by id and shares the rank of its first place.
-  for (std::size_t first = 0; first < ranked;) {
-    std::size_t end = first + 1;
-    while (end < ranked && std::fabs(rows[end - 1].total - rows[end].total) < tolerance) ++end;
-    std::sort(rows.begin() + static_cast<std::ptrdiff_t>(first),
-              rows.begin() + static_cast<std::ptrdiff_t>(end),
-              [](const RankRow& a, const RankRow& b) { return a.dossier < b.dossier; });
-    for (std::size_t i = first; i < end; ++i) rows[i].rank = first + 1;
-    first = end;
-  }
+  if (!ties_.empty() && !(std::fabs(ties_.back().total - row.total) < tolerance)) flush_ties();
+  ties_.push_back(std::move(row));
+}
 
-  FundingLine line;
-  line.budget = budget;
-  double cumulative = 0;
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    RankRow& row = rows[i];
-    row.funded = false;
-    row.would_fit = false;
-    if (i >= ranked) {
-      row.rank.reset();
-      row.cumulative.reset();
-      continue;
-    }
-    cumulative += row.requested.value_or(0);
-    row.cumulative = cumulative;
-    if (!budget || line.first_unfunded) continue;
-    if (cumulative <= *budget + tolerance) {
+void RankStream::finish() {
+  flush_ties();
+}
+
+void RankStream::flush_ties() {
+  if (ties_.empty()) return;
+  std::sort(ties_.begin(), ties_.end(),
+            [](const RankRow& a, const RankRow& b) { return a.dossier < b.dossier; });
+  const std::size_t rank = position_ + 1;
+  for (RankRow& row : ties_) {
+    row.rank = rank;
+    place(row);
+    emit_(std::move(row));
+  }
+  ties_.clear();
+}
+
+// Running sum and funding of one row at the next position.
+void RankStream::place(RankRow& row) {
+  const std::size_t position = position_++;
+  row.funded = row.would_fit = row.draws_line = false;
+  if (row.status != DossierStatus::ok) {
+    row.rank.reset();
+    row.cumulative.reset();
+    return;
+  }
+  cumulative_ += row.requested.value_or(0);
+  row.cumulative = cumulative_;
+  if (!line_.budget) return;
+  if (!line_.first_unfunded) {
+    if (cumulative_ <= *line_.budget + tolerance) {
       row.funded = true;
-      ++line.funded_count;
-      line.funded_total = cumulative;
+      ++line_.funded_count;
+      line_.funded_total = cumulative_;
     } else {
-      line.first_unfunded = i;
+      line_.first_unfunded = position;
+      row.draws_line = true;
     }
+  } else if (row.requested.value_or(0) <= line_.remaining() + tolerance) {
+    // Below the line the budget left is fixed: what would still fit is named, never funded.
+    row.would_fit = true;
+    ++line_.would_fit;
   }
-  if (line.first_unfunded) {
-    for (std::size_t i = *line.first_unfunded + 1; i < ranked; ++i) {
-      if (rows[i].requested.value_or(0) <= line.remaining() + tolerance) {
-        rows[i].would_fit = true;
-        line.would_fit.push_back(i);
-      }
-    }
-  }
-  return line;
+}
+
+FundingLine rank_rows(std::vector<RankRow>& rows, std::optional<double> budget) {
+  std::sort(rows.begin(), rows.end(), rank_order);
+  std::vector<RankRow> ranked;
+  ranked.reserve(rows.size());
+  RankStream stream(budget, [&](RankRow&& row) { ranked.push_back(std::move(row)); });
+  for (RankRow& row : rows) stream.add(std::move(row));
+  stream.finish();
+  rows = std::move(ranked);
+  return stream.funding();
 }
 
 std::vector<std::vector<std::size_t>> find_duplicate_ids(const std::vector<std::string_view>& ids) {
@@ -150,21 +212,23 @@ std::vector<std::vector<std::size_t>> find_duplicate_ids(const std::vector<std::
   return groups;
 }
 
-void resolve_decisions(std::vector<RankRow>& rows, const Grid& grid, Language language) {
+void resolve_decision(RankRow& row, const Grid& grid, Language language) {
   const ReportWords& words = report_words(language);
-  for (RankRow& row : rows) {
-    switch (row.status) {
-      case DossierStatus::ok:
-        row.decision = row.band < grid.decision.size() ? grid.decision[row.band].label : "";
-        break;
-      case DossierStatus::ineligible:
-        row.decision = std::string(words.ineligible);
-        break;
-      case DossierStatus::incomplete:
-        row.decision = std::string(words.incomplete);
-        break;
-    }
+  switch (row.status) {
+    case DossierStatus::ok:
+      row.decision = row.band < grid.decision.size() ? grid.decision[row.band].label : "";
+      break;
+    case DossierStatus::ineligible:
+      row.decision = std::string(words.ineligible);
+      break;
+    case DossierStatus::incomplete:
+      row.decision = std::string(words.incomplete);
+      break;
   }
+}
+
+void resolve_decisions(std::vector<RankRow>& rows, const Grid& grid, Language language) {
+  for (RankRow& row : rows) resolve_decision(row, grid, language);
 }
 
 std::vector<std::string> decision_labels(const Grid& grid, Language language) {
@@ -209,49 +273,103 @@ const std::string& group_value(const RankRow& row, GroupKey key) {
   return row.call;
 }
 
-std::vector<GroupSummary> summarise_groups(const std::vector<RankRow>& rows, GroupKey key,
-                                           const std::vector<std::string>& labels) {
-  std::map<std::string, GroupSummary> by_value;
-  std::map<std::string, std::vector<double>> totals;
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    const RankRow& row = rows[i];
-    const std::string& value = group_value(row, key);
-    GroupSummary& g = by_value[value];
-    if (g.count == 0) {
-      g.value = value;
-      for (const auto& label : labels) g.decisions.emplace_back(label, 0);
-    }
-    ++g.count;
-    g.rows.push_back(i);
-    g.requested += row.requested.value_or(0);
-    if (row.funded) {
-      ++g.funded_count;
-      g.funded += row.requested.value_or(0);
-    }
-    for (auto& [label, n] : g.decisions)
-      if (label == row.decision) {
-        ++n;
-        break;
-      }
-    if (row.rank) totals[value].push_back(row.total);
+GroupTally::GroupTally(GroupKey key, std::vector<std::string> labels,
+                       std::map<std::string, std::size_t> ranked_per_value)
+    : key_(key), labels_(std::move(labels)) {
+  for (auto& [value, n] : ranked_per_value) medians_[value].ranked = n;
+}
+
+// The median of n ranked totals is the middle one (n odd) or the mean of the two middle ones,
+// counted from the lowest: positions n/2 and n/2 - 1, met here from the highest down.
+void GroupTally::see_ranked(const RankRow& row) {
+  Median& m = medians_[group_value(row, key_)];
+  if (m.seen >= m.ranked) {  // more than announced: no median rather than a wrong one
+    ++m.seen;
+    return;
   }
+  std::size_t from_lowest = m.ranked - 1 - m.seen++;
+  if (from_lowest == m.ranked / 2) m.high = row.total;
+  if (m.ranked % 2 == 0 && from_lowest + 1 == m.ranked / 2) m.low = row.total;
+}
+
+void GroupTally::add(const RankRow& row) {
+  const std::string& value = group_value(row, key_);
+  GroupSummary& g = groups_[value];
+  if (g.count == 0) {
+    g.value = value;
+    for (const auto& label : labels_) g.decisions.emplace_back(label, 0);
+  }
+  ++g.count;
+  g.requested += row.requested.value_or(0);
+  if (row.funded) {
+    ++g.funded_count;
+    g.funded += row.requested.value_or(0);
+  }
+  for (auto& [label, n] : g.decisions)
+    if (label == row.decision) {
+      ++n;
+      break;
+    }
+  if (row.rank) {
+    ++g.ranked;
+    sums_[value] += row.total;  // in report order, the order the mean has always been summed in
+  }
+}
+
+std::vector<GroupSummary> GroupTally::finish() && {
   std::vector<GroupSummary> out;
-  out.reserve(by_value.size());
-  for (auto& [value, g] : by_value) {
-    auto it = totals.find(value);
-    if (it != totals.end() && !it->second.empty()) {
-      std::vector<double>& t = it->second;
-      g.ranked = t.size();
-      double sum = 0;
-      for (double v : t) sum += v;
-      g.mean = sum / static_cast<double>(t.size());
-      std::sort(t.begin(), t.end());
-      std::size_t n = t.size();
-      g.median = n % 2 ? t[n / 2] : (t[n / 2 - 1] + t[n / 2]) / 2;
+  out.reserve(groups_.size());
+  for (auto& [value, g] : groups_) {
+    if (g.ranked) {
+      g.mean = sums_[value] / static_cast<double>(g.ranked);
+      auto m = medians_.find(value);
+      if (m != medians_.end() && m->second.ranked == g.ranked && m->second.seen == g.ranked &&
+          m->second.high)
+        g.median = g.ranked % 2 ? *m->second.high : (*m->second.low + *m->second.high) / 2;
     }
     out.push_back(std::move(g));
   }
   return out;
+}
+
+std::vector<GroupSummary> summarise_groups(const std::vector<RankRow>& rows, GroupKey key,
+                                           const std::vector<std::string>& labels) {
+  std::map<std::string, std::size_t> ranked;
+  std::vector<const RankRow*> exact;
+  for (const RankRow& row : rows)
+    if (row.rank) {
+      ++ranked[group_value(row, key)];
+      exact.push_back(&row);
+    }
+  std::stable_sort(exact.begin(), exact.end(), [](const RankRow* a, const RankRow* b) {
+    return sort_key(a->total) > sort_key(b->total);
+  });
+  GroupTally tally(key, labels, std::move(ranked));
+  for (const RankRow* row : exact) tally.see_ranked(*row);
+  for (const RankRow& row : rows) tally.add(row);
+  return std::move(tally).finish();
+}
+
+void RankedRowsInMemory::for_each(const std::function<void(const RankRow&)>& fn) const {
+  for (const RankRow& row : rows_) fn(row);
+}
+
+void RankedRowsInMemory::for_each_grouped(GroupKey key,
+                                          const std::function<void(const RankRow&)>& fn) const {
+  std::vector<const RankRow*> order;
+  order.reserve(rows_.size());
+  for (const RankRow& row : rows_) order.push_back(&row);
+  std::stable_sort(order.begin(), order.end(), [&](const RankRow* a, const RankRow* b) {
+    return group_value(*a, key) < group_value(*b, key);
+  });
+  for (const RankRow* row : order) fn(*row);
+}
+
+void RankCounts::add(const RankRow& row) {
+  ++rows;
+  ranked += row.rank.has_value();
+  ineligible += row.status == DossierStatus::ineligible;
+  incomplete += row.status == DossierStatus::incomplete;
 }
 
 }  // namespace ess

@@ -46,21 +46,9 @@ std::string runtime(const char* text, auto&&... args) {
   return fmt::format(fmt::runtime(text), std::forward<decltype(args)>(args)...);
 }
 
-const std::vector<RankRow>& rows_of(const RankReport& report) {
-  static const std::vector<RankRow> none;
-  return report.rows ? *report.rows : none;
-}
-
-std::size_t ranked_count(const std::vector<RankRow>& rows) {
-  std::size_t n = 0;
-  while (n < rows.size() && rows[n].rank) ++n;
-  return n;
-}
-
-std::size_t count_status(const std::vector<RankRow>& rows, DossierStatus status) {
-  std::size_t n = 0;
-  for (const auto& row : rows) n += row.status == status;
-  return n;
+// Every row in report order (none without rows).
+void each_row(const RankReport& report, const std::function<void(const RankRow&)>& fn) {
+  if (report.rows) report.rows->for_each(fn);
 }
 
 // Stable tokens for CSV and JSON: what a script can match on.
@@ -123,7 +111,6 @@ std::string amount(std::optional<double> value) {
 struct MarkdownContext {
   const RankReport& report;
   const Grid* grid;
-  const std::vector<RankRow>& rows;
   const RankWords& w;
   Language language;
   bool budget;
@@ -144,11 +131,10 @@ void md_header(const MarkdownContext& c, Writer& out) {
     out.print("- {}\n", labelled(c, c.w.grid,
                                  fmt::format("`{}@{}` (SHA-256 `{}`)", c.grid->id, c.grid->version,
                                              c.grid->sha256.substr(0, 12))));
-  out.print("- {}\n",
-            runtime(c.w.dossiers, fmt::arg("count", c.rows.size()), fmt::arg("files", r.files),
-                    fmt::arg("ranked", ranked_count(c.rows)),
-                    fmt::arg("ineligible", count_status(c.rows, DossierStatus::ineligible)),
-                    fmt::arg("incomplete", count_status(c.rows, DossierStatus::incomplete))));
+  out.print("- {}\n", runtime(c.w.dossiers, fmt::arg("count", r.counts.rows),
+                              fmt::arg("files", r.files), fmt::arg("ranked", r.counts.ranked),
+                              fmt::arg("ineligible", r.counts.ineligible),
+                              fmt::arg("incomplete", r.counts.incomplete)));
   std::string filters;
   for (auto [word, value] :
        {std::pair{c.w.filter_call, &r.call}, std::pair{c.w.filter_territory, &r.territory},
@@ -169,9 +155,8 @@ void md_header(const MarkdownContext& c, Writer& out) {
 }
 
 void md_ranked_table(const MarkdownContext& c, Writer& out) {
-  const std::size_t ranked = ranked_count(c.rows);
   out.print("## {}\n\n", c.w.ranking);
-  if (ranked == 0) {
+  if (c.report.counts.ranked == 0) {
     out.print("{}\n\n", c.w.no_ranked);
     return;
   }
@@ -202,16 +187,16 @@ void md_ranked_table(const MarkdownContext& c, Writer& out) {
     for (std::size_t i = 3; i < columns; ++i) cells += " |";
     out.print("{}\n", cells);
   };
-  for (std::size_t i = 0; i < ranked; ++i) {
-    const RankRow& row = c.rows[i];
-    if (c.budget && c.report.funding.first_unfunded == i) funding_line(c.w.funding_line_text);
+  each_row(c.report, [&](const RankRow& row) {
+    if (!row.rank) return;
+    if (c.budget && row.draws_line) funding_line(c.w.funding_line_text);
     out.print("| {} | {} | {} | {} | {} |", *row.rank, md(row.dossier), md(row.title),
               format_fixed(row.total, 1), md(row.decision));
     for (const auto& axis : row.axes) out.print(" {} |", axis ? format_fixed(*axis, 1) : "—");
     out.add(cell(amount(row.requested)));
     if (c.budget) out.print(" {} | {} |", amount(row.cumulative), row.funded ? c.yes : c.no);
     out.print("{}\n", cell(md_flags(row, c.w, c.language)));
-  }
+  });
   if (c.budget && !c.report.funding.first_unfunded) funding_line(c.w.funding_line_all);
   out.print("\n{}", labelled(c, c.w.axes_legend, ""));
   for (std::size_t i = 0; i < axes.size(); ++i)
@@ -221,19 +206,18 @@ void md_ranked_table(const MarkdownContext& c, Writer& out) {
 }
 
 void md_unranked(const MarkdownContext& c, Writer& out) {
-  const std::size_t ranked = ranked_count(c.rows);
-  if (ranked == c.rows.size()) return;
+  if (c.report.counts.ranked == c.report.counts.rows) return;
   out.print("## {}\n\n{}\n\n", c.w.unranked, c.w.unranked_intro);
   out.print("| {} | {} | {} | {} | {} |\n|---|---|---:|---|---|\n", c.w.dossier, c.w.title,
             c.w.indicative_total, c.w.decision, c.w.reason);
-  for (std::size_t i = ranked; i < c.rows.size(); ++i) {
-    const RankRow& row = c.rows[i];
+  each_row(c.report, [&](const RankRow& row) {
+    if (row.rank) return;
     std::string why = row.status == DossierStatus::ineligible
                           ? labelled(c, c.w.eliminatory, code_list(row.eliminatory))
                           : labelled(c, c.w.missing, code_list(row.missing));
     out.print("| {} | {} | {} | {} | {} |\n", md(row.dossier), md(row.title),
               format_fixed(row.total, 1), md(row.decision), why);
-  }
+  });
   out.add("\n");
 }
 
@@ -242,18 +226,18 @@ void md_below_line(const MarkdownContext& c, Writer& out) {
   if (!c.budget || !f.first_unfunded) return;
   std::string remaining = format_quantity(f.remaining());
   out.print("## {}\n\n", c.w.below_line);
-  if (f.would_fit.empty()) {
+  if (f.would_fit == 0) {
     out.print("{}\n\n", runtime(c.w.below_line_none, fmt::arg("remaining", remaining)));
     return;
   }
   out.print("{}\n\n", runtime(c.w.below_line_intro, fmt::arg("remaining", remaining)));
   out.print("| {} | {} | {} | {} | {} | {} |\n|---:|---|---|---:|---|---:|\n", c.w.rank,
             c.w.dossier, c.w.title, c.w.total, c.w.decision, c.w.requested);
-  for (std::size_t i : f.would_fit) {
-    const RankRow& row = c.rows[i];
+  each_row(c.report, [&](const RankRow& row) {
+    if (!row.would_fit) return;
     out.print("| {} | {} | {} | {} | {} |{}\n", *row.rank, md(row.dossier), md(row.title),
               format_fixed(row.total, 1), md(row.decision), cell(amount(row.requested)));
-  }
+  });
   out.add("\n");
 }
 
@@ -287,18 +271,32 @@ void md_groups(const MarkdownContext& c, Writer& out) {
     out.add("\n");
   }
   out.add("\n");
-  for (const auto& g : groups) {
+  // One section per group, opened when the grouped rows move on to the next value.
+  std::size_t place = 0, group_rank = 0;
+  std::optional<std::size_t> previous;
+  const GroupSummary* current = nullptr;
+  auto next = groups.begin();
+  auto open = [&](const GroupSummary& g) {
+    if (current) out.add("\n");
+    current = &g;
+    place = group_rank = 0;
+    previous.reset();
     out.print("### {}\n\n", name(g));
     out.print("| {} | {} | {} | {} | {} | {} | {} |", c.w.group_rank, c.w.overall_rank, c.w.dossier,
               c.w.title, c.w.total, c.w.decision, c.w.requested);
     out.add(c.budget ? fmt::format(" {} |\n", c.w.funded) : "\n");
     out.add(c.budget ? "|---:|---:|---|---|---:|---|---:|---|\n"
                      : "|---:|---:|---|---|---:|---|---:|\n");
-    // Competition ranking inside the group: ties in the whole ranking stay ties here.
-    std::size_t place = 0, group_rank = 0;
-    std::optional<std::size_t> previous;
-    for (std::size_t i : g.rows) {
-      const RankRow& row = c.rows[i];
+  };
+  if (c.report.rows)
+    c.report.rows->for_each_grouped(*c.report.group_by, [&](const RankRow& row) {
+      const std::string& value = group_value(row, *c.report.group_by);
+      if (!current || current->value != value) {
+        while (next != groups.end() && next->value != value) ++next;
+        if (next == groups.end()) return;  // a row without a summary: cannot happen
+        open(*next++);
+      }
+      // Competition ranking inside the group: ties in the whole ranking stay ties here.
       ++place;
       if (row.rank && row.rank != previous) group_rank = place;
       previous = row.rank;
@@ -307,17 +305,19 @@ void md_groups(const MarkdownContext& c, Writer& out) {
                 cell(md(row.title)), cell(format_fixed(row.total, 1)), cell(md(row.decision)),
                 cell(amount(row.requested)));
       out.add(c.budget ? fmt::format(" {} |\n", row.funded ? c.yes : c.no) : "\n");
-    }
-    out.add("\n");
-  }
+    });
+  if (current) out.add("\n");
 }
 
 void render_markdown(const RankReport& report, const ReportOptions& options, Writer& out) {
   const ReportWords& shared = report_words(options.language);
-  MarkdownContext c{report,           report.grid,
-                    rows_of(report),  rank_words(options.language),
-                    options.language, report.funding.budget.has_value(),
-                    shared.yes,       shared.no};
+  MarkdownContext c{report,
+                    report.grid,
+                    rank_words(options.language),
+                    options.language,
+                    report.funding.budget.has_value(),
+                    shared.yes,
+                    shared.no};
   md_header(c, out);
   if (c.grid) md_ranked_table(c, out);
   md_unranked(c, out);
@@ -340,7 +340,7 @@ void render_csv(const RankReport& report, const ReportOptions& options, Writer& 
   head += fmt::format("{0}requested{0}cumulative{0}funded{0}flags\r\n", sep);
   out.add(head);
   const bool budget = report.funding.budget.has_value();
-  for (const RankRow& row : rows_of(report)) {
+  each_row(report, [&](const RankRow& row) {
     out.print("{1}{0}{2}{0}{3}{0}{4}{0}{5}{0}{6}", sep, row.rank ? fmt::to_string(*row.rank) : "",
               field(row.dossier), field(row.title), number(row.total), field(row.decision),
               status_token(row.status));
@@ -349,7 +349,7 @@ void render_csv(const RankReport& report, const ReportOptions& options, Writer& 
     for (const auto& t : flag_tokens(row)) flags += (flags.empty() ? "" : " ") + t;
     out.print("{0}{1}{0}{2}{0}{3}{0}{4}\r\n", sep, number(row.requested), number(row.cumulative),
               budget ? (row.funded ? "true" : "false") : "", field(flags));
-  }
+  });
 }
 
 // ---------------------------------------------------------------- JSON
@@ -381,8 +381,8 @@ void json_row(const RankReport& report, const RankRow& row, bool budget, Writer&
             budget ? (row.funded ? "true" : "false") : "null", json_string_list(flag_tokens(row)));
 }
 
-void json_group(GroupKey key, const GroupSummary& g, const std::vector<RankRow>& rows, bool budget,
-                Writer& out) {
+// A group's object up to its list of dossiers, left open for the ids.
+void json_group_open(GroupKey key, const GroupSummary& g, bool budget, Writer& out) {
   out.print(
       "{{\"by\": \"{}\", \"value\": {}, \"count\": {}, \"ranked\": {}, \"mean\": {}, "
       "\"median\": {}, \"decisions\": {{",
@@ -393,28 +393,47 @@ void json_group(GroupKey key, const GroupSummary& g, const std::vector<RankRow>&
   out.print("}}, \"requested\": {}, \"funded_count\": {}, \"funded\": {}, \"dossiers\": [",
             json_number(g.requested), budget ? fmt::to_string(g.funded_count) : "null",
             budget ? json_number(g.funded) : "null");
-  for (std::size_t i = 0; i < g.rows.size(); ++i)
-    out.print("{}{}", i ? ", " : "", json_escape(rows[g.rows[i]].dossier));
-  out.add("]}");
+}
+
+void json_groups(const RankReport& report, bool budget, Writer& out) {
+  const auto& groups = report.groups;
+  auto next = groups.begin();
+  const GroupSummary* current = nullptr;
+  bool first_id = true;
+  if (report.rows && report.group_by)
+    report.rows->for_each_grouped(*report.group_by, [&](const RankRow& row) {
+      const std::string& value = group_value(row, *report.group_by);
+      if (!current || current->value != value) {
+        while (next != groups.end() && next->value != value) ++next;
+        if (next == groups.end()) return;  // a row without a summary: cannot happen
+        out.add(current ? "]},\n    " : "\n    ");
+        current = &*next++;
+        json_group_open(*report.group_by, *current, budget, out);
+        first_id = true;
+      }
+      out.print("{}{}", first_id ? "" : ", ", json_escape(row.dossier));
+      first_id = false;
+    });
+  out.add(current ? "]}\n  ],\n" : "],\n");
 }
 
 // The diagnostics as format_diagnostics writes them (one JSON layout for every command),
 // indented one level more.
-std::string json_diagnostics(const RankReport& report) {
-  static const std::vector<Diagnostic> none;
-  std::string text =
-      format_diagnostics(report.diagnostics ? *report.diagnostics : none, DiagnosticFormat::json);
-  while (!text.empty() && text.back() == '\n') text.pop_back();
-  std::string out;
-  for (char ch : text) {
-    out += ch;
-    if (ch == '\n') out += "  ";
-  }
-  return out;
+void json_diagnostics(const RankReport& report, Writer& out) {
+  bool any = false;
+  if (report.diagnostics)
+    report.diagnostics([&](const Diagnostic& d) {
+      std::string text = format_diagnostics({d}, DiagnosticFormat::json);
+      // "[\n  {...}\n]\n": the object alone, then re-indented.
+      std::size_t open = text.find('{'), close = text.rfind('}');
+      out.print("{}\n    {}", any ? "," : "",
+                std::string_view(text).substr(open, close - open + 1));
+      any = true;
+    });
+  out.add(any ? "\n  ]" : "]");
 }
 
 void render_json(const RankReport& report, Writer& out) {
-  const auto& rows = rows_of(report);
   const FundingLine& f = report.funding;
   const bool budget = f.budget.has_value();
   out.add("{\n  \"grid\": ");
@@ -424,25 +443,29 @@ void render_json(const RankReport& report, Writer& out) {
   else
     out.add("null");
   out.add(",\n  \"dossiers\": [");
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    out.add(i ? ",\n    " : "\n    ");
-    json_row(report, rows[i], budget, out);
-  }
-  out.add(rows.empty() ? "],\n  \"groups\": [" : "\n  ],\n  \"groups\": [");
-  for (std::size_t i = 0; i < report.groups.size(); ++i) {
-    out.add(i ? ",\n    " : "\n    ");
-    json_group(*report.group_by, report.groups[i], rows, budget, out);
-  }
-  out.add(report.groups.empty() ? "],\n" : "\n  ],\n");
-  out.print("  \"diagnostics\": {},\n", json_diagnostics(report));
-  out.print("  \"budget\": {},\n  \"funded_total\": {},\n  \"would_fit\": ", json_number(f.budget),
-            budget ? json_number(f.funded_total) : "null");
+  bool first = true;
+  each_row(report, [&](const RankRow& row) {
+    out.add(first ? "\n    " : ",\n    ");
+    first = false;
+    json_row(report, row, budget, out);
+  });
+  out.add(first ? "],\n  \"groups\": [" : "\n  ],\n  \"groups\": [");
+  json_groups(report, budget, out);
+  out.add("  \"diagnostics\": [");
+  json_diagnostics(report, out);
+  out.print(",\n  \"budget\": {},\n  \"funded_total\": {},\n  \"would_fit\": ",
+            json_number(f.budget), budget ? json_number(f.funded_total) : "null");
   if (!budget) {
     out.add("null");
   } else {
-    std::vector<std::string> ids;
-    for (std::size_t i : f.would_fit) ids.push_back(rows[i].dossier);
-    out.add(json_string_list(ids));
+    out.add("[");
+    bool first_id = true;
+    each_row(report, [&](const RankRow& row) {
+      if (!row.would_fit) return;
+      out.print("{}{}", first_id ? "" : ", ", json_escape(row.dossier));
+      first_id = false;
+    });
+    out.add("]");
   }
   out.add("\n}\n");
 }

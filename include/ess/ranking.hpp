@@ -4,6 +4,7 @@
 // groups summarised. Pure: no I/O, no printing; the renderers below turn it into text.
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,6 +49,8 @@ struct RankRow {
   std::optional<double> cumulative;  // running sum of `requested` in rank order (ranked only)
   bool funded = false;               // within the budget (only under --budget)
   bool would_fit = false;            // below the line, yet within what the budget has left
+  bool draws_line = false;           // the first ranked dossier that does not fit: the line is
+                                     // drawn just above it
 };
 
 // One row from one scored dossier: everything a ranking needs, so the rest can be dropped.
@@ -57,17 +60,57 @@ RankRow summarise(const DossierResult& result);
 struct FundingLine {
   std::optional<double> budget;
   std::size_t funded_count = 0;
-  double funded_total = 0;                    // Σ requested of the funded dossiers
-  std::optional<std::size_t> first_unfunded;  // index in rows of the dossier that draws the line
-  std::vector<std::size_t> would_fit;         // indices in rows, below the line, in rank order
+  double funded_total = 0;  // Σ requested of the funded dossiers
+  std::optional<std::size_t>
+      first_unfunded;         // position in the ranking of the row that draws the line
+  std::size_t would_fit = 0;  // rows below the line flagged would_fit
   double remaining() const { return budget ? *budget - funded_total : 0; }
 };
 
 // Orders rows in place: the ok ones by total (highest first, totals within `tolerance` tied
 // and listed by id, competition ranks 1, 2, 2, 4), then ineligible, then incomplete, each by
-// id. Fills rank, cumulative, funded and would_fit. Ids are assumed unique
-// (find_duplicate_ids is the check).
+// id. Fills rank, cumulative, funded, would_fit and draws_line. Ids are assumed unique
+// (find_duplicate_ids is the check). The in-memory form of RankStream.
 FundingLine rank_rows(std::vector<RankRow>& rows, std::optional<double> budget);
+
+// A byte string whose order (memcmp) is the order rows enter RankStream: status (ok,
+// ineligible, incomplete), then for ok rows the exact total, highest first, then the id.
+std::string rank_key(const RankRow& row);
+
+// Appends `text` so that the bytes sort as the strings do and a longer key can follow:
+// NUL is escaped, and the end is marked by two NULs.
+void append_ordered(std::string& key, std::string_view text);
+
+// The ranking of rows handed over one at a time in rank_key order, so that a batch of any size
+// is ranked holding only one tie group: ranks (totals within `tolerance` of the previous one
+// join its tie and are listed by id), running sums and the funding line. Rows leave through
+// `emit` in report order; `exact_order`, when set, sees each ranked row as it arrives (totals
+// highest first, before ties are listed by id: what the group medians need).
+class RankStream {
+ public:
+  RankStream(std::optional<double> budget, std::function<void(RankRow&&)> emit,
+             std::function<void(const RankRow&)> exact_order = {});
+  void add(RankRow row);
+  void finish();  // the last tie group; funding() is final afterwards
+  const FundingLine& funding() const { return line_; }
+  std::size_t size() const { return position_; }  // rows emitted so far
+
+ private:
+  void flush_ties();
+  void place(RankRow& row);
+
+  std::function<void(RankRow&&)> emit_;
+  std::function<void(const RankRow&)> exact_order_;
+  std::vector<RankRow> ties_;
+  std::size_t position_ = 0;
+  double cumulative_ = 0;
+  FundingLine line_;
+};
+
+// Rows as bytes and back, for rankings too large to hold (rank keeps them in a temporary
+// file). decode_row throws std::runtime_error on bytes encode_row did not write.
+void encode_row(const RankRow& row, std::string& out);
+RankRow decode_row(std::string_view bytes);
 
 // Groups of indices (into `ids`) that share an id, each group in index order; groups
 // ordered by id. Empty when every id is unique.
@@ -75,6 +118,7 @@ std::vector<std::vector<std::size_t>> find_duplicate_ids(const std::vector<std::
 
 // The decision word of each row: its band's label when ok, else the word for ineligible or
 // incomplete in `language`.
+void resolve_decision(RankRow& row, const Grid& grid, Language language);
 void resolve_decisions(std::vector<RankRow>& rows, const Grid& grid, Language language);
 
 // Every decision label a ranking can show, in report order: bands from the highest down,
@@ -95,25 +139,77 @@ struct GroupSummary {
   std::vector<std::pair<std::string, std::size_t>> decisions;  // per label, decision_labels order
   double requested = 0;                                        // Σ over all the group's dossiers
   std::size_t funded_count = 0;
-  double funded = 0;              // Σ requested of its funded dossiers
-  std::vector<std::size_t> rows;  // indices in the ranked rows, in ranking order
+  double funded = 0;  // Σ requested of its funded dossiers
 };
 
-// One summary per distinct value, ordered by value (byte order); rows already ranked and
-// their decisions resolved. `labels` is decision_labels(grid, language).
+// Group summaries built from rows streamed in report order. The median needs each group's
+// number of ranked rows beforehand (`ranked_per_value`) and their totals in exact order
+// (see_ranked, fed by RankStream's exact_order); everything else comes from add().
+class GroupTally {
+ public:
+  GroupTally(GroupKey key, std::vector<std::string> labels,
+             std::map<std::string, std::size_t> ranked_per_value);
+  void see_ranked(const RankRow& row);  // ranked rows, exact total order, highest first
+  void add(const RankRow& row);         // every row, in report order, ranked and decided
+  // One summary per distinct value, ordered by value (byte order).
+  std::vector<GroupSummary> finish() &&;
+
+ private:
+  struct Median {
+    std::size_t ranked = 0, seen = 0;
+    std::optional<double> low, high;
+  };
+  GroupKey key_;
+  std::vector<std::string> labels_;
+  std::map<std::string, GroupSummary> groups_;
+  std::map<std::string, Median> medians_;
+  std::map<std::string, double> sums_;
+};
+
+// The same for rows held in memory: already ranked, decisions resolved. `labels` is
+// decision_labels(grid, language).
 std::vector<GroupSummary> summarise_groups(const std::vector<RankRow>& rows, GroupKey key,
                                            const std::vector<std::string>& labels);
+
+// The rows of a ranking, read in order as many times as a report needs: held in memory, or
+// read back from a temporary file by `rank`.
+class RankedRows {
+ public:
+  virtual ~RankedRows() = default;
+  // Every row in report order: ranked, then ineligible, then incomplete.
+  virtual void for_each(const std::function<void(const RankRow&)>& fn) const = 0;
+  // The same rows group by group (groups by value, byte order), report order within a group.
+  virtual void for_each_grouped(GroupKey key,
+                                const std::function<void(const RankRow&)>& fn) const = 0;
+};
+
+class RankedRowsInMemory final : public RankedRows {
+ public:
+  explicit RankedRowsInMemory(const std::vector<RankRow>& rows) : rows_(rows) {}
+  void for_each(const std::function<void(const RankRow&)>& fn) const override;
+  void for_each_grouped(GroupKey key, const std::function<void(const RankRow&)>& fn) const override;
+
+ private:
+  const std::vector<RankRow>& rows_;
+};
+
+struct RankCounts {
+  std::size_t rows = 0, ranked = 0, ineligible = 0, incomplete = 0;
+  void add(const RankRow& row);
+};
 
 // ---------------------------------------------------------------- rendering (report_rank.cpp)
 
 struct RankReport {
   const Grid* grid = nullptr;  // the grid every ranked dossier was scored with (none: no dossier)
-  const std::vector<RankRow>* rows = nullptr;  // ranked (rank_rows), decisions resolved
+  const RankedRows* rows = nullptr;  // ranked, decisions resolved
+  RankCounts counts;
   FundingLine funding;
   std::optional<GroupKey> group_by;
   std::vector<GroupSummary> groups;
-  const std::vector<Diagnostic>* diagnostics = nullptr;  // sorted; JSON carries them
-  std::size_t files = 0;                                 // files read
+  // The diagnostics, sorted, for JSON to carry: calls its argument once per diagnostic.
+  std::function<void(const std::function<void(const Diagnostic&)>&)> diagnostics;
+  std::size_t files = 0;               // files read
   std::size_t filtered_out = 0;        // dossiers left out by --call/--territory/--theme
   std::string call, territory, theme;  // the filters, for the header
 };

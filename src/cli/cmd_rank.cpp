@@ -372,7 +372,9 @@ int run_rank(const Options& options) {
   report.grid = grid ? &grid->grid : nullptr;
   report.funding = rank_rows(rows, options.budget);
   if (grid) resolve_decisions(rows, grid->grid, language);
-  report.rows = &rows;
+  RankedRowsInMemory ranked(rows);
+  report.rows = &ranked;
+  for (const auto& row : rows) report.counts.add(row);
   report.group_by = group_by;
   if (group_by && grid)
     report.groups = summarise_groups(rows, *group_by, decision_labels(grid->grid, language));
@@ -383,7 +385,9 @@ int run_rank(const Options& options) {
   report.theme = options.theme;
 
   bool failed = report_diagnostics(all, options);
-  report.diagnostics = &all;
+  report.diagnostics = [&](const std::function<void(const Diagnostic&)>& fn) {
+    for (const auto& d : all) fn(d);
+  };
   ReportOptions ro;
   ro.language = language;
   ro.csv_separator = options.csv_sep.empty() ? ',' : options.csv_sep[0];
