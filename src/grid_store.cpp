@@ -6,6 +6,7 @@
 
 #include "ess/embedded.hpp"
 #include "ess/load.hpp"
+#include "yaml_read.hpp"
 
 namespace ess {
 
@@ -108,11 +109,14 @@ const LoadedGrid* GridStore::for_dossier(const Dossier& dossier, Diagnostics& di
   if (!g && !dossier.grid_id.empty()) {
     bool failed_to_load = false;
     for (const auto& [p, grid] : loaded_) failed_to_load = failed_to_load || !grid;
-    if (!failed_to_load)
+    if (!failed_to_load) {
+      std::string shown = clip(dossier.grid_id);
+      // A clipped id is no file name: the hint then names none.
+      std::string file = shown == dossier.grid_id ? dossier.grid_id + ".yaml" : "the grid's file";
       diags.error(
-          "grid-not-found", dossier.grid_pos, fmt::format("no grid '{}' found", dossier.grid_id),
-          fmt::format("pass --grid FILE, or put {}.yaml in ./criteria or $ESS_EVAL_GRID_PATH",
-                      dossier.grid_id));
+          "grid-not-found", dossier.grid_pos, fmt::format("no grid '{}' found", shown),
+          fmt::format("pass --grid FILE, or put {} in ./criteria or $ESS_EVAL_GRID_PATH", file));
+    }
   }
   return g;
 }
@@ -125,7 +129,7 @@ const LoadedGrid* GridStore::by_reference(const std::string& ref, Diagnostics& d
   auto at = ref.find('@');
   const LoadedGrid* g =
       find_by_id(ref.substr(0, at), at == std::string::npos ? "" : ref.substr(at + 1));
-  if (!g) diags.error("grid-not-found", {}, fmt::format("no grid '{}' found", ref));
+  if (!g) diags.error("grid-not-found", {}, fmt::format("no grid '{}' found", clip(ref)));
   return g;
 }
 

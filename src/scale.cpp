@@ -133,7 +133,7 @@ std::optional<double> read_scale_value(const Scale& scale, const YamlNode& node,
       if (!node.quoted && (node.text == "yes" || node.text == "true")) return 1.0;
       if (!node.quoted && (node.text == "no" || node.text == "false")) return 0.0;
       diags.error("invalid-value", node.pos,
-                  fmt::format("{}: '{}' is not yes or no", what, node.text));
+                  fmt::format("{}: '{}' is not yes or no", what, clip(node.text)));
       return std::nullopt;
     case ScaleType::levels: {
       if (!node.quoted) {
@@ -149,11 +149,14 @@ std::optional<double> read_scale_value(const Scale& scale, const YamlNode& node,
       }
       std::vector<std::string> names;
       for (const auto& l : scale.levels) names.push_back(fmt::format("{} {}", l.value, l.label));
-      std::string close = closest_match(node.text, labels);
-      diags.error("unknown-level", node.pos,
-                  fmt::format("{}: '{}' is not a level of scale '{}'", what, node.text, scale.id),
-                  close.empty() ? fmt::format("levels: {}", fmt::join(names, ", "))
-                                : fmt::format("did you mean '{}'?", close));
+      // suggest, not closest_match: a dossier with thousands of misspelt levels (or one of
+      // a megabyte) would otherwise spend minutes on edit distances.
+      std::string close = suggest(node.text, labels);
+      diags.error(
+          "unknown-level", node.pos,
+          fmt::format("{}: '{}' is not a level of scale '{}'", what, clip(node.text), scale.id),
+          close.empty() ? fmt::format("levels: {}", fmt::join(names, ", "))
+                        : fmt::format("did you mean '{}'?", close));
       return std::nullopt;
     }
     case ScaleType::numeric: {
@@ -161,8 +164,8 @@ std::optional<double> read_scale_value(const Scale& scale, const YamlNode& node,
       if (!v) return std::nullopt;
       if (!within_bounds(scale, *v)) {
         diags.error("value-out-of-range", node.pos,
-                    fmt::format("{}: {} is outside the scale's bounds [{}, {}]", what, node.text,
-                                scale.min ? fmt::format("{}", *scale.min) : "-inf",
+                    fmt::format("{}: {} is outside the scale's bounds [{}, {}]", what,
+                                clip(node.text), scale.min ? fmt::format("{}", *scale.min) : "-inf",
                                 scale.max ? fmt::format("{}", *scale.max) : "+inf"));
         return std::nullopt;
       }

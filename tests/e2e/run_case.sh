@@ -2,6 +2,7 @@
 # Runs one end-to-end case: tests/e2e/cases/<name>/cmd is a shell line run from the repository
 # root with $ESS set to the binary; its stdout, stderr and exit code must equal expected.*.
 # Never writes expected files: tests/e2e/update.sh does that, on purpose, for review.
+# An optional file `timeout` in the case folder holds its CTest limit in seconds (default 60).
 set -u
 ess=$1 case_dir=$2 root=$3
 work=$(mktemp -d)
