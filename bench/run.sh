@@ -7,8 +7,9 @@
 #   BUILD=build-rank REPEAT=5 SIZES="1000 10000" MEMORY_SIZE= bench/run.sh
 #   SKIP_BUILD=1 BUILD=build-rank bench/run.sh     # measure the binaries already built
 #
-# Prints, per corpus: wall and CPU time (best of REPEAT runs: other work on the machine only
-# ever slows a run down), dossiers/s, MB/s, peak RSS, and the ratios of rank to the floor.
+# Prints, per corpus: wall and CPU time (best of REPEAT rounds, 5 by default, each running the
+# floor, rank --jobs 1 and rank --jobs 2 in turn: other work on the machine only ever slows a
+# run down), dossiers/s, MB/s, peak RSS, and the ratios of rank to the floor.
 # Targets on a 2-core machine at 10 000 dossiers: rank --jobs 1 ≤ 1.0× the floor's time,
 # --jobs 2 ≤ 0.55×; peak RSS < 64 MiB, growing ≤ 10 % from 10 000 to 50 000 dossiers.
 set -euo pipefail
@@ -16,7 +17,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD:-$root/build-bench}
 [[ $build = /* ]] || build=$root/$build
-repeat=${REPEAT:-3}
+repeat=${REPEAT:-5}
 sizes=${SIZES:-1000 10000}
 memory_size=${MEMORY_SIZE-50000}
 keep=${KEEP:-}
@@ -31,28 +32,32 @@ floor=$build/bench/parse_floor
 work=$(mktemp -d "${TMPDIR:-/tmp}/ess-bench.XXXXXX")
 [[ -n $keep ]] || trap 'rm -rf "$work"' EXIT
 
-# run LABEL DIR CMD...: best wall time, its CPU time and the peak RSS over $repeat runs,
-# from /usr/bin/time -v. Sets: wall cpu rss.
-run() {
+# once LABEL DIR CMD...: one run under /usr/bin/time -v; keeps, per label, the best wall time
+# (with its CPU time) and the highest peak RSS in best_wall, best_cpu and max_rss.
+declare -A best_wall best_cpu max_rss
+once() {
   local label=$1 dir=$2
   shift 2
-  local best_wall= best_cpu= best_rss=
-  for ((r = 0; r < repeat; r++)); do
-    (cd "$dir" && /usr/bin/time -v -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt") ||
-      { echo "  ($label exited with an error:)" >&2; head -3 "$work/stderr.txt" >&2; }
-    local w u s m
-    w=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0;
-          for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s}' "$work/time.txt")
-    u=$(awk -F': ' '/User time/ {print $2}' "$work/time.txt")
-    s=$(awk -F': ' '/System time/ {print $2}' "$work/time.txt")
-    m=$(awk -F': ' '/Maximum resident/ {print $2}' "$work/time.txt")
-    if [[ -z $best_wall ]] || awk -v a="$w" -v b="$best_wall" 'BEGIN {exit !(a < b)}'; then
-      best_wall=$w
-      best_cpu=$(awk -v u="$u" -v s="$s" 'BEGIN {printf "%.2f", u + s}')
-    fi
-    if [[ -z $best_rss ]] || ((m > best_rss)); then best_rss=$m; fi
-  done
-  wall=$best_wall cpu=$best_cpu rss=$best_rss
+  (cd "$dir" && /usr/bin/time -v -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt") ||
+    { echo "  ($label exited with an error:)" >&2; head -3 "$work/stderr.txt" >&2; }
+  local w u s m
+  w=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0;
+        for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s}' "$work/time.txt")
+  u=$(awk -F': ' '/User time/ {print $2}' "$work/time.txt")
+  s=$(awk -F': ' '/System time/ {print $2}' "$work/time.txt")
+  m=$(awk -F': ' '/Maximum resident/ {print $2}' "$work/time.txt")
+  if [[ -z ${best_wall[$label]:-} ]] ||
+    awk -v a="$w" -v b="${best_wall[$label]}" 'BEGIN {exit !(a < b)}'; then
+    best_wall[$label]=$w
+    best_cpu[$label]=$(awk -v u="$u" -v s="$s" 'BEGIN {printf "%.2f", u + s}')
+  fi
+  if [[ -z ${max_rss[$label]:-} ]] || ((m > max_rss[$label])); then max_rss[$label]=$m; fi
+}
+
+# show LABEL: its line of figures; sets wall cpu rss.
+show() {
+  local label=$1
+  wall=${best_wall[$label]} cpu=${best_cpu[$label]} rss=${max_rss[$label]}
   printf '  %-22s wall %7.2f s  cpu %7.2f s  %8.0f dossiers/s  %6.1f MB/s  peak RSS %6.1f MiB\n' \
     "$label" "$wall" "$cpu" "$(awk -v n="$n" -v w="$wall" 'BEGIN {print n / w}')" \
     "$(awk -v b="$bytes" -v w="$wall" 'BEGIN {print b / 1e6 / w}')" \
@@ -62,22 +67,30 @@ run() {
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 
 declare -A rank_rss
-echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); best of $repeat runs"
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); best of $repeat interleaved rounds"
 for n in $sizes $memory_size; do
   corpus=$work/corpus-$n
   python3 "$root/bench/gen_dossiers.py" --count "$n" --out "$corpus" --seed 1 >/dev/null
   bytes=$(du -sb "$corpus" | cut -f1)
+  best_wall=() best_cpu=() max_rss=()
   echo
   echo "$n dossiers, $(awk -v b="$bytes" 'BEGIN {printf "%.1f", b / 1e6}') MB"
   if [[ " $sizes " == *" $n "* ]]; then
     # The file names only (run() works in the corpus): full paths would crowd ARG_MAX.
     names=()
     while IFS= read -r name; do names+=("$name"); done < <(cd "$corpus" && ls)
-    run "parse_floor --jobs 1" "$corpus" "$floor" --jobs 1 "${names[@]}"
+    # Interleaved, round after round: a slow spell of a shared machine then slows every
+    # program alike instead of the one that happened to run through it.
+    for ((r = 0; r < repeat; r++)); do
+      once "parse_floor --jobs 1" "$corpus" "$floor" --jobs 1 "${names[@]}"
+      once "rank --jobs 1" "$corpus" "$ess" rank --jobs 1 --quiet .
+      once "rank --jobs 2" "$corpus" "$ess" rank --jobs 2 --quiet .
+    done
+    show "parse_floor --jobs 1"
     floor_wall=$wall floor_cpu=$cpu
-    run "rank --jobs 1" "$corpus" "$ess" rank --jobs 1 --quiet .
+    show "rank --jobs 1"
     j1_wall=$wall j1_cpu=$cpu
-    run "rank --jobs 2" "$corpus" "$ess" rank --jobs 2 --quiet .
+    show "rank --jobs 2"
     j2_wall=$wall j2_cpu=$cpu
     rank_rss[$n]=$rss
     echo "  rank --jobs 1 / floor: $(ratio "$j1_wall" "$floor_wall")× wall," \
@@ -85,9 +98,8 @@ for n in $sizes $memory_size; do
     echo "  rank --jobs 2 / floor: $(ratio "$j2_wall" "$floor_wall")× wall," \
       "$(ratio "$j2_cpu" "$floor_cpu")× cpu (both threads)   (target ≤ 0.55× wall)"
   else
-    repeat_saved=$repeat repeat=1
-    run "rank --jobs 2" "$corpus" "$ess" rank --jobs 2 --quiet .
-    repeat=$repeat_saved
+    once "rank --jobs 2" "$corpus" "$ess" rank --jobs 2 --quiet .
+    show "rank --jobs 2"
     rank_rss[$n]=$rss
   fi
   [[ -n $keep ]] || rm -rf "$corpus"

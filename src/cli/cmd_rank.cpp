@@ -156,7 +156,9 @@ class PathQueue {
     if (items_.empty()) return false;
     path = std::move(items_.front());
     items_.pop_front();
-    room_.notify_one();
+    // The walk is woken when half the queue is free, not at every file: each wake-up takes a
+    // core from a worker for a moment.
+    if (items_.size() == capacity_ / 2) room_.notify_one();
     return true;
   }
   void close() {
@@ -183,7 +185,7 @@ void for_each_input_parallel(const InputStream& inputs, unsigned jobs,
     inputs.for_each([&](std::string path) { handle(path); }, walk_diags);
     return;
   }
-  PathQueue queue(jobs * 8);
+  PathQueue queue(jobs * 32);
   std::exception_ptr failure;
   std::mutex failure_mutex;
   auto fail = [&] {
