@@ -213,7 +213,7 @@ void apply_evaluation(const Tree& tree, DossierResult& result) {
 
 }  // namespace
 
-void explain_result(const Tree& tree, DossierResult& result);
+void explain_result(const Tree& tree, DossierResult& result, bool explain);
 
 std::optional<DossierResult> score_dossier(const GridIndex& index, const Dossier& dossier,
                                            const ScoreOptions& options, Diagnostics& diags) {
@@ -252,7 +252,7 @@ std::optional<DossierResult> score_dossier(const GridIndex& index, const Dossier
         "score at least one criterion, or give the facts the grid reads");
     return std::nullopt;
   }
-  explain_result(tree, result);
+  explain_result(tree, result, options.explain);
   return result;
 }
 

@@ -88,13 +88,14 @@ void path_to_next_band(const Tree& tree, DossierResult& result) {
 }
 
 // The decision each end of a leaf's spread would give, everything else as consolidated.
-void straddles(const Tree& tree, DossierResult& result) {
+void straddles(const Tree& tree, DossierResult& result, bool per_leaf) {
   const Grid& grid = *result.grid;
   auto base = current_leaves(result);
   for (std::size_t i = 0; i < result.criteria.size(); ++i) {
     CriterionResult& r = result.criteria[i];
     if (!r.is_leaf() || !r.spread) continue;
     r.disagreement = *r.spread >= grid.disagreement - tolerance;
+    if (!per_leaf) continue;
     double lo = 1, hi = 0;
     for (const auto& a : r.counted)
       if (!a.na) lo = std::min(lo, a.s), hi = std::max(hi, a.s);
@@ -139,12 +140,14 @@ void points_moved(const Tree& tree, DossierResult& result) {
 
 }  // namespace
 
-void explain_result(const Tree& tree, DossierResult& result) {
+void explain_result(const Tree& tree, DossierResult& result, bool explain) {
   classify(result);
-  points_to_gain(tree, result);
-  path_to_next_band(tree, result);
-  straddles(tree, result);
-  points_moved(tree, result);
+  if (explain) {
+    points_to_gain(tree, result);
+    path_to_next_band(tree, result);
+  }
+  straddles(tree, result, explain);
+  if (explain) points_moved(tree, result);
 }
 
 }  // namespace ess

@@ -16,6 +16,9 @@ enum class Consolidation : std::uint8_t { mean, median, min };
 
 struct ScoreOptions {
   Consolidation consolidation = Consolidation::mean;
+  // Points to gain, the path to the next band, each leaf's straddling and the points an N/A
+  // moved: what a report explains, and what a ranking does not show (rank turns it off).
+  bool explain = true;
 };
 
 inline constexpr double tolerance = 1e-9;  // totals, thresholds and bands compare with it

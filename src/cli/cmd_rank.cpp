@@ -251,7 +251,11 @@ Language language_of(const Options& options, const LoadedGrid* grid) {
 int rank(const Options& options, const InputStream& inputs, std::vector<Diagnostic>& early) {
   GridStore store = make_grid_store(options);
   GridCache grids(store);
-  Context ctx{options, limits_from(options), grids, {consolidation_of(options.consolidate)}};
+  // A ranking shows totals, decisions and flags: none of a report's explanations.
+  Context ctx{options,
+              limits_from(options),
+              grids,
+              {.consolidation = consolidation_of(options.consolidate), .explain = false}};
   RankBatch batch(options);
   for (auto& d : early) batch.add_diagnostic(std::move(d));
   early.clear();
