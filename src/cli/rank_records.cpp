@@ -11,43 +11,13 @@
 
 #include <fmt/format.h>
 
+#include "byte_codec.hpp"
 #include "cli/common.hpp"
 #include "ess/format.hpp"
 
 namespace ess::cli {
 
 namespace {
-
-// Fixed-width numbers in the machine's order: these bytes never leave the process.
-template <class T>
-void put(std::string& out, T value) {
-  char bytes[sizeof(T)];
-  std::memcpy(bytes, &value, sizeof(T));
-  out.append(bytes, sizeof(T));
-}
-
-template <class T>
-T take(std::string_view& in) {
-  if (in.size() < sizeof(T))
-    throw std::runtime_error("a record in rank's temporary file is cut short");
-  T value;
-  std::memcpy(&value, in.data(), sizeof(T));
-  in.remove_prefix(sizeof(T));
-  return value;
-}
-
-void put_text(std::string& out, std::string_view text) {
-  put(out, static_cast<std::uint32_t>(text.size()));
-  out.append(text);
-}
-
-std::string take_text(std::string_view& in) {
-  auto n = take<std::uint32_t>(in);
-  if (in.size() < n) throw std::runtime_error("a record in rank's temporary file is cut short");
-  std::string text(in.substr(0, n));
-  in.remove_prefix(n);
-  return text;
-}
 
 // Big-endian, so that the bytes sort as the numbers do.
 void put_ordered(std::string& key, std::uint64_t value) {
@@ -56,50 +26,54 @@ void put_ordered(std::string& key, std::uint64_t value) {
 
 void encode_record(const FileRecord& r, std::string& out) {
   out.clear();
-  put(out, static_cast<std::uint8_t>(r.has_id | r.kept << 1 | r.scored << 2));
-  put(out, reinterpret_cast<std::uintptr_t>(r.grid));
-  put(out, r.grid_pos.line);
-  put(out, r.grid_pos.col);
-  put(out, r.device);
-  put(out, r.inode);
+  ByteWriter w(out);
+  w.raw(static_cast<std::uint8_t>(r.has_id | r.kept << 1 | r.scored << 2));
+  w.raw(reinterpret_cast<std::uintptr_t>(r.grid));
+  w.raw(r.grid_pos.line);
+  w.raw(r.grid_pos.col);
+  w.raw(r.device);
+  w.raw(r.inode);
   encode_row(r.row, out);
 }
 
-FileRecord decode_record(std::string_view in) {
+FileRecord decode_record(std::string_view bytes) {
+  ByteReader in(bytes);
   FileRecord r;
-  auto bits = take<std::uint8_t>(in);
+  auto bits = in.raw<std::uint8_t>();
   r.has_id = bits & 1;
   r.kept = bits & 2;
   r.scored = bits & 4;
-  r.grid = reinterpret_cast<const LoadedGrid*>(take<std::uintptr_t>(in));
-  r.grid_pos.line = take<decltype(r.grid_pos.line)>(in);
-  r.grid_pos.col = take<decltype(r.grid_pos.col)>(in);
-  r.device = take<std::uint64_t>(in);
-  r.inode = take<std::uint64_t>(in);
-  r.row = decode_row(in);
+  r.grid = reinterpret_cast<const LoadedGrid*>(in.raw<std::uintptr_t>());
+  r.grid_pos.line = in.raw<decltype(r.grid_pos.line)>();
+  r.grid_pos.col = in.raw<decltype(r.grid_pos.col)>();
+  r.device = in.raw<std::uint64_t>();
+  r.inode = in.raw<std::uint64_t>();
+  r.row = decode_row(in.rest());
   return r;
 }
 
 void encode_diagnostic(const Diagnostic& d, std::string& out) {
   out.clear();
-  put(out, static_cast<std::uint8_t>(d.severity));
-  put(out, d.pos.line);
-  put(out, d.pos.col);
-  put_text(out, d.code);
-  put_text(out, d.file);
-  put_text(out, d.message);
-  put_text(out, d.hint);
+  ByteWriter w(out);
+  w.raw(static_cast<std::uint8_t>(d.severity));
+  w.raw(d.pos.line);
+  w.raw(d.pos.col);
+  w.text(d.code);
+  w.text(d.file);
+  w.text(d.message);
+  w.text(d.hint);
 }
 
-Diagnostic decode_diagnostic(std::string_view in) {
+Diagnostic decode_diagnostic(std::string_view bytes) {
+  ByteReader in(bytes);
   Diagnostic d;
-  d.severity = static_cast<Severity>(take<std::uint8_t>(in));
-  d.pos.line = take<decltype(d.pos.line)>(in);
-  d.pos.col = take<decltype(d.pos.col)>(in);
-  d.code = take_text(in);
-  d.file = take_text(in);
-  d.message = take_text(in);
-  d.hint = take_text(in);
+  d.severity = static_cast<Severity>(in.raw<std::uint8_t>());
+  d.pos.line = in.raw<decltype(d.pos.line)>();
+  d.pos.col = in.raw<decltype(d.pos.col)>();
+  d.code = in.text();
+  d.file = in.text();
+  d.message = in.text();
+  d.hint = in.text();
   return d;
 }
 
