@@ -3,11 +3,11 @@
 
 #include <cstdio>
 
-#include "cli/common.hpp"
-#include "cli/grid_pair.hpp"
-#include "cli/output.hpp"
-#include "ess/grid_diff.hpp"
-#include "ess/i18n.hpp"
+#include "common.hpp"
+#include "ess/report/grid_diff_render.hpp"
+#include "ess/report/i18n.hpp"
+#include "grid_pair.hpp"
+#include "output.hpp"
 
 namespace ess::cli {
 

@@ -4,17 +4,17 @@
 
 #include <cstdio>
 
-#include "cli/common.hpp"
-#include "cli/grid_pair.hpp"
-#include "cli/inputs.hpp"
-#include "cli/output.hpp"
-#include "cli/progress.hpp"
-#include "cli/scored_file.hpp"
-#include "ess/grid_impact.hpp"
-#include "ess/grid_index.hpp"
-#include "ess/i18n.hpp"
-#include "ess/parallel.hpp"
-#include "ess/ranking.hpp"
+#include "common.hpp"
+#include "ess/core/parallel.hpp"
+#include "ess/core/ranking.hpp"
+#include "ess/model/grid_index.hpp"
+#include "ess/report/grid_impact_render.hpp"
+#include "ess/report/i18n.hpp"
+#include "grid_pair.hpp"
+#include "inputs.hpp"
+#include "output.hpp"
+#include "progress.hpp"
+#include "scored_file.hpp"
 
 namespace ess::cli {
 

@@ -3,25 +3,14 @@
 
 #include <cstdio>
 
-#include "cli/common.hpp"
-#include "cli/output.hpp"
-#include "ess/embedded.hpp"
-#include "ess/grid_show.hpp"
-#include "ess/i18n.hpp"
+#include "common.hpp"
+#include "ess/report/grid_show.hpp"
+#include "ess/report/i18n.hpp"
+#include "output.hpp"
 
 namespace ess::cli {
 
 namespace {
-
-// The first grid compiled into the binary: the built-in French grid.
-std::string builtin_grid_path() {
-  for (const auto& f : embedded_files()) {
-    std::string_view path = f.path;
-    if (path.starts_with("criteria/") && path.ends_with(".yaml"))
-      return std::string(builtin_prefix) + std::string(path.substr(9));
-  }
-  return {};
-}
 
 bool is_io_code(const std::string& code) {
   return code == "io-error" || code == "not-found" || code == "is-directory" ||
@@ -37,11 +26,12 @@ int run_grid_show(const Options& options) {
                "Run 'ess-eval grid show --help' for usage.\n");
     return exit_usage;
   }
-  std::string ref = !options.paths.empty() ? options.paths[0] : options.grid;
+  std::string ref = !options.paths.empty()  ? options.paths[0]
+                    : !options.grid.empty() ? options.grid
+                                            : default_grid_id;
   GridStore store = make_grid_store(options);
   Diagnostics diags(ref);
-  const LoadedGrid* grid =
-      ref.empty() ? store.load_path(builtin_grid_path()) : store.by_reference(ref, diags);
+  const LoadedGrid* grid = store.by_reference(ref, diags);
   std::vector<Diagnostic> all = diags.items();
   for (const auto& d : store.grid_diagnostics()) all.push_back(d);
   bool failed = report_diagnostics(all, options);

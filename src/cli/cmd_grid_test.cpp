@@ -7,11 +7,13 @@
 #include <filesystem>
 #include <system_error>
 
-#include "cli/common.hpp"
-#include "cli/inputs.hpp"
-#include "ess/calibration.hpp"
-#include "ess/i18n.hpp"
-#include "ess/load.hpp"
+#include "common.hpp"
+#include "ess/core/calibration.hpp"
+#include "ess/io/calibration_files.hpp"
+#include "ess/io/load.hpp"
+#include "ess/report/calibration_line.hpp"
+#include "ess/report/i18n.hpp"
+#include "inputs.hpp"
 
 namespace ess::cli {
 
@@ -68,8 +70,8 @@ GridOutcome test_grid(const LoadedGrid& grid, const Options& options,
   fmt::print("{}: {} calibration dossier(s) in {}\n", title, files.size(), folder);
   std::vector<std::string> failures;
   for (const auto& file : files) {
-    CalibrationCase c =
-        run_calibration_case(grid.index, file, limits_from(options), score, language);
+    CalibrationCase c = run_calibration_case(
+        grid.index, read_calibration_file(file, limits_from(options)), score, language);
     fmt::print("{}", calibration_line(c));
     all.insert(all.end(), c.diags.items().begin(), c.diags.items().end());
     ++outcome.cases;

@@ -15,16 +15,16 @@
 #include <system_error>
 #include <unordered_map>
 
-#include "cli/common.hpp"
-#include "cli/inputs.hpp"
-#include "cli/output.hpp"
-#include "cli/parallel_inputs.hpp"
-#include "cli/progress.hpp"
-#include "cli/rank_records.hpp"
-#include "ess/load.hpp"
-#include "ess/ranking.hpp"
-#include "ess/spill.hpp"
-#include "ess/validate.hpp"
+#include "common.hpp"
+#include "ess/core/validate.hpp"
+#include "ess/io/load.hpp"
+#include "ess/io/spill.hpp"
+#include "ess/report/rank_report.hpp"
+#include "inputs.hpp"
+#include "output.hpp"
+#include "parallel_inputs.hpp"
+#include "progress.hpp"
+#include "rank_records.hpp"
 
 namespace ess::cli {
 

@@ -1,9 +1,9 @@
 // ess-eval schema grid|dossier: the JSON Schemas built into the binary, byte for byte.
 #include <fmt/format.h>
 
-#include "cli/options.hpp"
-#include "cli/output.hpp"
-#include "ess/embedded.hpp"
+#include "ess/io/embedded.hpp"
+#include "options.hpp"
+#include "output.hpp"
 
 namespace ess::cli {
 

@@ -10,15 +10,15 @@
 
 #include <fmt/format.h>
 
-#include "cli/common.hpp"
-#include "cli/inputs.hpp"
-#include "cli/output.hpp"
-#include "cli/progress.hpp"
-#include "cli/scored_file.hpp"
-#include "ess/i18n.hpp"
-#include "ess/parallel.hpp"
-#include "ess/report.hpp"
-#include "ess/scoring.hpp"
+#include "common.hpp"
+#include "ess/core/parallel.hpp"
+#include "ess/core/scoring.hpp"
+#include "ess/report/i18n.hpp"
+#include "ess/report/report.hpp"
+#include "inputs.hpp"
+#include "output.hpp"
+#include "progress.hpp"
+#include "scored_file.hpp"
 
 namespace ess::cli {
 

@@ -4,14 +4,14 @@
 #include <algorithm>
 #include <deque>
 
-#include "cli/common.hpp"
-#include "cli/inputs.hpp"
-#include "cli/output.hpp"
-#include "cli/progress.hpp"
-#include "cli/scored_file.hpp"
-#include "ess/i18n.hpp"
-#include "ess/parallel.hpp"
-#include "ess/report_sensitivity.hpp"
+#include "common.hpp"
+#include "ess/core/parallel.hpp"
+#include "ess/report/i18n.hpp"
+#include "ess/report/report_sensitivity.hpp"
+#include "inputs.hpp"
+#include "output.hpp"
+#include "progress.hpp"
+#include "scored_file.hpp"
 
 namespace ess::cli {
 

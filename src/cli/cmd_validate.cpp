@@ -8,11 +8,11 @@
 #include <optional>
 #include <set>
 
-#include "cli/common.hpp"
-#include "cli/inputs.hpp"
-#include "ess/load.hpp"
-#include "ess/parallel.hpp"
-#include "ess/validate.hpp"
+#include "common.hpp"
+#include "ess/core/parallel.hpp"
+#include "ess/core/validate.hpp"
+#include "ess/io/load.hpp"
+#include "inputs.hpp"
 
 namespace ess::cli {
 

@@ -1,4 +1,4 @@
-#include "cli/common.hpp"
+#include "common.hpp"
 
 #include <unistd.h>
 
@@ -8,7 +8,7 @@
 
 #include <fmt/format.h>
 
-#include "ess/format.hpp"
+#include "ess/model/format.hpp"
 
 namespace ess::cli {
 

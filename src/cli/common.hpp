@@ -3,10 +3,10 @@
 #include <string>
 #include <vector>
 
-#include "cli/options.hpp"
-#include "ess/diagnostic.hpp"
-#include "ess/grid_store.hpp"
-#include "ess/yaml_tree.hpp"
+#include "ess/io/grid_store.hpp"
+#include "ess/io/yaml_tree.hpp"
+#include "ess/model/diagnostic.hpp"
+#include "options.hpp"
 
 namespace ess::cli {
 

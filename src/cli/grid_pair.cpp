@@ -1,7 +1,7 @@
-#include "cli/grid_pair.hpp"
+#include "grid_pair.hpp"
 
-#include "cli/common.hpp"
-#include "ess/grid_source.hpp"
+#include "common.hpp"
+#include "ess/io/grid_source.hpp"
 
 namespace ess::cli {
 

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "cli/options.hpp"
-#include "ess/diagnostic.hpp"
-#include "ess/model.hpp"
+#include "ess/model/diagnostic.hpp"
+#include "ess/model/model.hpp"
+#include "options.hpp"
 
 namespace ess::cli {
 

@@ -1,4 +1,4 @@
-#include "cli/inputs.hpp"
+#include "inputs.hpp"
 
 #include <sys/stat.h>
 
@@ -10,7 +10,7 @@
 
 #include <fmt/format.h>
 
-#include "ess/yaml_tree.hpp"
+#include "ess/io/yaml_tree.hpp"
 
 namespace ess::cli {
 

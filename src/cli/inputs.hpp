@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "cli/options.hpp"
-#include "ess/diagnostic.hpp"
+#include "ess/model/diagnostic.hpp"
+#include "options.hpp"
 
 namespace ess::cli {
 

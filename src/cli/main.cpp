@@ -9,8 +9,8 @@
 
 #include <fmt/format.h>
 
-#include "cli/options.hpp"
-#include "ess/diagnostic.hpp"
+#include "ess/model/diagnostic.hpp"
+#include "options.hpp"
 
 namespace ess::cli {
 std::string version_text();

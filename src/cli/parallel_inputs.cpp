@@ -1,4 +1,4 @@
-#include "cli/parallel_inputs.hpp"
+#include "parallel_inputs.hpp"
 
 #include <condition_variable>
 #include <deque>

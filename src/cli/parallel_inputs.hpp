@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "cli/inputs.hpp"
-#include "ess/diagnostic.hpp"
+#include "ess/model/diagnostic.hpp"
+#include "inputs.hpp"
 
 namespace ess::cli {
 

@@ -1,4 +1,4 @@
-#include "cli/progress.hpp"
+#include "progress.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "cli/common.hpp"
+#include "common.hpp"
 
 namespace ess::cli {
 

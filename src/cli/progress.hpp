@@ -10,7 +10,7 @@
 #include <mutex>
 #include <string_view>
 
-#include "cli/options.hpp"
+#include "options.hpp"
 
 namespace ess::cli {
 

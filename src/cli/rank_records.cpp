@@ -1,4 +1,4 @@
-#include "cli/rank_records.hpp"
+#include "rank_records.hpp"
 
 #include <sys/stat.h>
 
@@ -11,9 +11,10 @@
 
 #include <fmt/format.h>
 
-#include "byte_codec.hpp"
-#include "cli/common.hpp"
-#include "ess/format.hpp"
+#include "common.hpp"
+#include "ess/model/byte_codec.hpp"
+#include "ess/model/decision.hpp"
+#include "ess/model/format.hpp"
 
 namespace ess::cli {
 

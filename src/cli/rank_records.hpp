@@ -11,10 +11,10 @@
 #include <utility>
 #include <vector>
 
-#include "cli/options.hpp"
-#include "ess/grid_store.hpp"
-#include "ess/ranking.hpp"
-#include "ess/spill.hpp"
+#include "ess/io/grid_store.hpp"
+#include "ess/io/spill.hpp"
+#include "ess/report/rank_report.hpp"
+#include "options.hpp"
 
 namespace ess::cli {
 

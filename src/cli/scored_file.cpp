@@ -1,7 +1,7 @@
-#include "cli/scored_file.hpp"
+#include "scored_file.hpp"
 
-#include "ess/load.hpp"
-#include "ess/validate.hpp"
+#include "ess/core/validate.hpp"
+#include "ess/io/load.hpp"
 
 namespace ess::cli {
 

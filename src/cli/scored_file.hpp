@@ -7,9 +7,9 @@
 #include <optional>
 #include <string>
 
-#include "ess/diagnostic.hpp"
-#include "ess/grid_store.hpp"
-#include "ess/scoring.hpp"
+#include "ess/core/scoring.hpp"
+#include "ess/io/grid_store.hpp"
+#include "ess/model/diagnostic.hpp"
 
 namespace ess::cli {
 

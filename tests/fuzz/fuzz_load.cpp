@@ -8,14 +8,14 @@
 #include <string>
 #include <string_view>
 
-#include "ess/embedded.hpp"
-#include "ess/format.hpp"
-#include "ess/grid_index.hpp"
-#include "ess/load.hpp"
-#include "ess/report.hpp"
-#include "ess/scale.hpp"
-#include "ess/scoring.hpp"
-#include "ess/validate.hpp"
+#include "ess/core/scale.hpp"
+#include "ess/core/scoring.hpp"
+#include "ess/core/validate.hpp"
+#include "ess/io/embedded.hpp"
+#include "ess/io/load.hpp"
+#include "ess/model/format.hpp"
+#include "ess/model/grid_index.hpp"
+#include "ess/report/report.hpp"
 
 namespace {
 

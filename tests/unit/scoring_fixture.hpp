@@ -5,10 +5,10 @@
 #include <memory>
 #include <string>
 
-#include "ess/grid_index.hpp"
-#include "ess/load.hpp"
-#include "ess/scoring.hpp"
-#include "ess/validate.hpp"
+#include "ess/core/scoring.hpp"
+#include "ess/core/validate.hpp"
+#include "ess/io/load.hpp"
+#include "ess/model/grid_index.hpp"
 
 struct Scored {
   ess::Grid grid;

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "ess/format.hpp"
+#include "ess/model/format.hpp"
 
 using ess::format_fixed;
 using ess::format_shortest;
@@ -38,8 +38,12 @@ TEST_CASE("json_escape escapes quotes, backslashes and control characters") {
 }
 
 TEST_CASE("diagnostics print as GNU lines with colour only when asked") {
-  std::vector<ess::Diagnostic> items = {
-      {ess::Severity::error, "unknown-key", "g.yaml", {3, 5}, "unknown key 'x'", "did you mean 'y'?"}};
+  std::vector<ess::Diagnostic> items = {{ess::Severity::error,
+                                         "unknown-key",
+                                         "g.yaml",
+                                         {3, 5},
+                                         "unknown key 'x'",
+                                         "did you mean 'y'?"}};
   CHECK(ess::format_diagnostics(items, ess::DiagnosticFormat::gnu) ==
         "g.yaml:3:5: error: unknown key 'x'; did you mean 'y'? [unknown-key]\n");
   std::string coloured = ess::format_diagnostics(items, ess::DiagnosticFormat::gnu, true);

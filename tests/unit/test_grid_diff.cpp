@@ -5,9 +5,9 @@
 #include <string>
 #include <utility>
 
-#include "ess/grid_diff.hpp"
-#include "ess/grid_source.hpp"
-#include "ess/load.hpp"
+#include "ess/io/grid_source.hpp"
+#include "ess/io/load.hpp"
+#include "ess/report/grid_diff_render.hpp"
 
 using ess::Bump;
 using ess::ChangeSubject;

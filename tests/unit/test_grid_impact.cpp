@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "ess/grid_impact.hpp"
-#include "ess/grid_index.hpp"
-#include "ess/load.hpp"
+#include "ess/io/load.hpp"
+#include "ess/model/grid_index.hpp"
+#include "ess/report/grid_impact_render.hpp"
 
 using Catch::Detail::Approx;
 using ess::DossierStatus;

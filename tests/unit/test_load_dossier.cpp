@@ -5,8 +5,8 @@
 #include <cmath>
 #include <string>
 
-#include "ess/load.hpp"
-#include "yaml_read.hpp"
+#include "ess/io/load.hpp"
+#include "io/yaml_read.hpp"
 
 using ess::Diagnostics;
 

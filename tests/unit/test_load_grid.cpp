@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "ess/load.hpp"
-#include "ess/scale.hpp"
+#include "ess/core/scale.hpp"
+#include "ess/io/load.hpp"
 
 using ess::Diagnostics;
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "ess/ranking.hpp"
+#include "ess/report/rank_report.hpp"
 
 using ess::DossierStatus;
 using ess::RankRow;

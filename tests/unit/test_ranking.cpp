@@ -4,7 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "ess/ranking.hpp"
+#include "ess/model/decision.hpp"
+#include "ess/report/rank_report.hpp"
 #include "scoring_fixture.hpp"
 
 using ess::DossierStatus;

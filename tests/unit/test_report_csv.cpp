@@ -2,7 +2,7 @@
 
 #include <sstream>
 
-#include "ess/report.hpp"
+#include "ess/report/report.hpp"
 #include "test_report_fixture.hpp"
 
 namespace {

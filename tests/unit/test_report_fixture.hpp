@@ -6,8 +6,8 @@
 #include <stdexcept>
 #include <string>
 
-#include "ess/model.hpp"
-#include "ess/scoring.hpp"
+#include "ess/core/scoring.hpp"
+#include "ess/model/model.hpp"
 
 struct ReportFixture {
   ess::Grid grid;

@@ -3,7 +3,7 @@
 #include <set>
 #include <string_view>
 
-#include "ess/i18n.hpp"
+#include "ess/report/i18n.hpp"
 #include "test_report_fixture.hpp"
 
 namespace {

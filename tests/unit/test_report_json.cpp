@@ -3,7 +3,7 @@
 #include <cmath>
 #include <limits>
 
-#include "ess/report.hpp"
+#include "ess/report/report.hpp"
 #include "test_report_fixture.hpp"
 
 using Catch::Matchers::Contains;

@@ -2,8 +2,8 @@
 
 #include <sstream>
 
-#include "ess/format.hpp"
-#include "ess/report.hpp"
+#include "ess/model/format.hpp"
+#include "ess/report/report.hpp"
 #include "test_report_fixture.hpp"
 
 using Catch::Matchers::Contains;

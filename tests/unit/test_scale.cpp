@@ -4,7 +4,8 @@
 
 #include <string>
 
-#include "ess/scale.hpp"
+#include "ess/core/scale.hpp"
+#include "io/yaml_read.hpp"
 
 using ess::Scale;
 using ess::ScaleType;

@@ -16,7 +16,7 @@
 #include <utility>
 #include <vector>
 
-#include "ess/spill.hpp"
+#include "ess/io/spill.hpp"
 
 using ess::ExternalSorter;
 using ess::RecordLog;

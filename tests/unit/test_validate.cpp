@@ -4,10 +4,10 @@
 
 #include <string>
 
-#include "ess/grid_index.hpp"
-#include "ess/grid_store.hpp"
-#include "ess/load.hpp"
-#include "ess/validate.hpp"
+#include "ess/core/validate.hpp"
+#include "ess/io/grid_store.hpp"
+#include "ess/io/load.hpp"
+#include "ess/model/grid_index.hpp"
 
 using ess::Diagnostics;
 
@@ -361,8 +361,9 @@ TEST_CASE("validate: a chain of a thousand derived facts is computed without tro
       "facts:\n";
   for (int i = 0; i < 999; ++i)
     grid += "  - {id: f" + std::to_string(i) + ", sum: [f" + std::to_string(i + 1) + "]}\n";
-  grid += "  - {id: f999}\ncriteria:\n  - {id: a, title: A, scale: u, from: f0}\n"
-          "decision:\n  - {min: 0, label: X}\n";
+  grid +=
+      "  - {id: f999}\ncriteria:\n  - {id: a, title: A, scale: u, from: f0}\n"
+      "decision:\n  - {min: 0, label: X}\n";
   auto c = check("dossier: d\ntitle: t\ngrid: chain\nfacts: {f999: 0.5}\nassessments: []\n", grid);
   INFO(found(c->diags));
   CHECK(found(c->diags) == "1:1 missing-score (warning)");  // only: no assessment yet

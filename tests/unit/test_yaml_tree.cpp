@@ -10,7 +10,7 @@
 #include <fstream>
 #include <string>
 
-#include "ess/yaml_tree.hpp"
+#include "ess/io/yaml_tree.hpp"
 
 using ess::Diagnostics;
 using ess::ParseLimits;
@@ -362,8 +362,11 @@ TEST_CASE("yaml: syntax errors point where an author can act") {
   CHECK(found("a: 'x\nb: 1\n") == "1:4 yaml-syntax");
   CHECK(found("a: 'it''s'\nb: \"say \\\"hi\\\"\"\nc: \"two\n  lines\"\n").empty());
   CHECK(found("a: 'it''\n") == "1:4 yaml-syntax");
-  CHECK(found("\xEF\xBB\xBF" "a: 1\r\nb: 'x\r\nc: 1\r\n") == "2:4 yaml-syntax");
-  CHECK(found("\xEF\xBB\xBF" "a: 1\r\nb: 'x'\r\nc: \"y\"\r\n").empty());
+  CHECK(found("\xEF\xBB\xBF"
+              "a: 1\r\nb: 'x\r\nc: 1\r\n") == "2:4 yaml-syntax");
+  CHECK(found("\xEF\xBB\xBF"
+              "a: 1\r\nb: 'x'\r\nc: \"y\"\r\n")
+            .empty());
   CHECK(found("a: 1\n,\n") == "2:1 yaml-syntax");
   auto p = parse("a: [1, 2\n");
   CHECK_THAT(p.diags.items()[0].message, Catch::Contains("'[' is never closed"));

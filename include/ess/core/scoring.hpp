@@ -1,0 +1,31 @@
+#pragma once
+// §2 of the spec as pure functions: a validated dossier and its grid in, every number out.
+// Where the spec is silent, the rules are the ones in the man page's SCORING section.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ess/core/facts.hpp"
+#include "ess/model/diagnostic.hpp"
+#include "ess/model/grid_index.hpp"
+#include "ess/model/model.hpp"
+#include "ess/model/result.hpp"
+
+namespace ess {
+
+struct ScoreOptions {
+  Consolidation consolidation = Consolidation::mean;
+  // Points to gain, the path to the next band, each leaf's straddling and the points an N/A
+  // moved: what a report explains, and what a ranking does not show (rank turns it off).
+  bool explain = true;
+};
+
+// Scores a dossier already checked by validate_dossier. Returns nothing, with a
+// diagnostic (nothing-scored), when no criterion at all can be scored.
+std::optional<DossierResult> score_dossier(const GridIndex& index, const Dossier& dossier,
+                                           const ScoreOptions& options, Diagnostics& diags);
+
+// The band index of a total (highest band whose min ≤ total, with the tolerance).
+std::size_t band_of(const Grid& grid, double total);
+
+}  // namespace ess

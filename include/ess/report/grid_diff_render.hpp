@@ -1,0 +1,25 @@
+#pragma once
+// Reports of `grid diff`.
+#include <string>
+
+#include "ess/core/grid_diff.hpp"
+
+namespace ess {
+
+struct DiffOptions {
+  Language language = Language::fr;
+  char csv_separator = ',';
+};
+
+// Markdown: the two grids, the required bump and the verdict on the version, one table row per
+// change, then the leaves whose effective weight moved.
+std::string render_diff_markdown(const GridDiff& diff, const DiffOptions& options);
+// CSV: bump,subject,id,change,old,new,detail — one row per change, header first.
+std::string render_diff_csv(const GridDiff& diff, const DiffOptions& options);
+// JSON: {old, new, required_bump, version_bump, version_ok, changes, effective_weights}.
+std::string render_diff_json(const GridDiff& diff, const DiffOptions& options);
+
+// The human description of one change ("weight 2 → 3"), in the language asked for.
+std::string describe_change(const GridChange& change, Language language);
+
+}  // namespace ess

@@ -1,0 +1,81 @@
+// `grid test`: calibration dossiers scored with their grid and held to their x-expect.
+#include "ess/core/calibration.hpp"
+
+#include <fmt/format.h>
+
+#include "ess/core/validate.hpp"
+#include "ess/model/decision.hpp"
+#include "ess/model/format.hpp"
+
+namespace ess {
+
+std::string expected_range_text(const CalibrationExpect& e) {
+  return fmt::format("[{}, {}]", format_shortest(*e.total_min), format_shortest(*e.total_max));
+}
+
+bool decision_matches(const std::string& expected, const DossierResult& result, Language language) {
+  if (expected == decision_label(result, language)) return true;
+  if (result.status == DossierStatus::ok) return false;
+  if (expected == status_token(result.status)) return true;
+  for (Language l : {Language::fr, Language::en})
+    if (expected == decision_label(result, l)) return true;
+  return false;
+}
+
+namespace {
+
+void compare(CalibrationCase& c, const DossierResult& result, Language language) {
+  const CalibrationExpect& e = *c.expect;
+  if (!decision_matches(e.decision, result, language))
+    c.failures.push_back(fmt::format("decision {} is not {}", c.decision, e.decision));
+  if (e.total_min && result.total < *e.total_min - tolerance)
+    c.failures.push_back(fmt::format("total {} is below {}", format_fixed(result.total, 1),
+                                     format_shortest(*e.total_min)));
+  if (e.total_max && result.total > *e.total_max + tolerance)
+    c.failures.push_back(fmt::format("total {} is above {}", format_fixed(result.total, 1),
+                                     format_shortest(*e.total_max)));
+  if (c.failures.empty()) return;
+  std::string expected =
+      e.total_min ? fmt::format("{} with a total in {}", e.decision, expected_range_text(e))
+                  : e.decision;
+  c.diags.error(
+      "calibration-failed", e.pos,
+      fmt::format("calibration dossier '{}' expects {}, got {} with {}: {}", c.dossier, expected,
+                  c.decision, format_fixed(result.total, 1), fmt::join(c.failures, "; ")),
+      "a change to the grid moved this reference dossier: review the change, or update "
+      "x-expect if the new outcome is the intended one");
+}
+
+}  // namespace
+
+CalibrationCase run_calibration_case(const GridIndex& index, CalibrationFile file,
+                                     const ScoreOptions& options, Language language) {
+  CalibrationCase c;
+  c.file = std::move(file.path);
+  c.diags = std::move(file.diags);
+  c.expect = std::move(file.expect);
+  if (!file.dossier) return c;
+  Dossier* dossier = &*file.dossier;
+  c.dossier = dossier->id;
+  const Grid& grid = *index.grid;
+  if (dossier->grid_id != grid.id) {
+    c.diags.error(
+        "grid-mismatch", dossier->grid_pos,
+        fmt::format("this calibration dossier names grid '{}', but it sits with grid '{}'",
+                    dossier->grid_id, grid.id),
+        fmt::format("write grid: {}", grid.id));
+    return c;
+  }
+  validate_dossier(index, *dossier, c.diags);
+  if (c.diags.has_errors()) return c;
+  std::optional<DossierResult> result = score_dossier(index, *dossier, options, c.diags);
+  if (!result) return c;
+  c.scored = true;
+  c.total = result->total;
+  c.status = result->status;
+  c.decision = decision_label(*result, language);
+  if (c.expect) compare(c, *result, language);
+  return c;
+}
+
+}  // namespace ess

@@ -1,0 +1,77 @@
+// Reading input files ourselves: yaml-cpp's LoadFile aborts the process on a folder.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "ess/io/yaml_tree.hpp"
+
+namespace ess {
+
+namespace {
+
+bool read_all(int fd, std::size_t max_bytes, std::string& bytes, Diagnostics& diags) {
+  char buf[65536];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      diags.error("io-error", {}, fmt::format("cannot read: {}", std::strerror(errno)));
+      return false;
+    }
+    if (n == 0) return true;
+    if (bytes.size() + static_cast<std::size_t>(n) > max_bytes) {
+      diags.error("file-too-large", {},
+                  fmt::format("the file is over the limit of {} bytes", max_bytes),
+                  "raise the limit with --max-file-size if the file is genuine");
+      return false;
+    }
+    bytes.append(buf, static_cast<std::size_t>(n));
+  }
+}
+
+}  // namespace
+
+bool read_file_bytes(const std::string& path, std::size_t max_bytes, std::string& bytes,
+                     Diagnostics& diags) {
+  bytes.clear();
+  if (path == "-") return read_all(STDIN_FILENO, max_bytes, bytes, diags);
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
+    int err = errno;
+    if (err == ENOENT || err == ENOTDIR)
+      diags.error("not-found", {}, "no such file");
+    else if (err == ELOOP)
+      diags.error("io-error", {}, "too many levels of symbolic links");
+    else
+      diags.error("io-error", {}, fmt::format("cannot open: {}", std::strerror(err)));
+    return false;
+  }
+  struct stat st {};
+  bool ok = ::fstat(fd, &st) == 0;
+  if (ok && S_ISDIR(st.st_mode)) {
+    diags.error("is-directory", {}, "this is a folder, not a file");
+    ok = false;
+  } else if (ok && S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) > max_bytes) {
+    diags.error(
+        "file-too-large", {},
+        fmt::format("the file is {} bytes, over the limit of {} bytes", st.st_size, max_bytes),
+        "raise the limit with --max-file-size if the file is genuine");
+    ok = false;
+  }
+  if (ok) {
+    // Blocking reads from here on (a FIFO opened non-blocking would return EAGAIN). Pipes and
+    // devices are read like files, up to the size limit: /dev/zero is a file too large.
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    if (S_ISREG(st.st_mode)) bytes.reserve(static_cast<std::size_t>(st.st_size));
+    ok = read_all(fd, max_bytes, bytes, diags);
+  }
+  ::close(fd);
+  return ok;
+}
+
+}  // namespace ess

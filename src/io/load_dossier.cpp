@@ -1,0 +1,198 @@
+// Dossier YAML to model. Values stay as written until validate_dossier reads them on the grid.
+#include <fmt/format.h>
+
+#include "ess/io/load.hpp"
+#include "yaml_read.hpp"
+
+namespace ess {
+
+namespace {
+
+bool is_valid_dossier_id(const std::string& id) {
+  if (id.empty() || id.size() > 64 || id.front() == ' ' || id.back() == ' ') return false;
+  for (unsigned char c : id)
+    if (c == '/' || c < 0x20 || c == 0x7f) return false;
+  return true;
+}
+
+std::optional<ScoreEntry> read_score(const YamlKey& key, const YamlNode& node, bool consensus,
+                                     Diagnostics& diags) {
+  ScoreEntry e;
+  e.criterion = key.text;
+  e.pos = key.pos;
+  std::string what = fmt::format("the score of '{}'", clip(key.text));
+  MapReader r(
+      node, what, diags,
+      consensus
+          ? std::initializer_list<std::string_view>{"level", "value", "note", "evidence"}
+          : std::initializer_list<std::string_view>{"level", "value", "na", "evidence", "comment"});
+  if (!r.ok()) return std::nullopt;
+  const YamlNode* level = r.get("level");
+  const YamlNode* value = r.get("value");
+  const YamlNode* na = consensus ? nullptr : r.get("na");
+  int given = (level ? 1 : 0) + (value ? 1 : 0) + (na ? 1 : 0);
+  if (given != 1) {
+    diags.error(
+        given == 0 ? "missing-key" : "invalid-value", key.pos,
+        given == 0 ? fmt::format("{} gives no level, value{}", what, consensus ? "" : " or na")
+                   : fmt::format("{} gives more than one of level, value, na", what),
+        consensus ? "write level: for a levels scale, value: otherwise"
+                  : "write level: (levels scale), value: (numeric or yes/no) or na: \"reason\"");
+    return std::nullopt;
+  }
+  if (na) {
+    e.kind = ScoreEntry::Kind::na;
+    e.value_pos = na->pos;
+    if (!na->is_scalar() || na->text.empty() || na->text == "~" || na->text == "null") {
+      diags.error("na-without-reason", na->pos,
+                  fmt::format("{}: not applicable needs its reason", what),
+                  "write na: \"why the criterion does not apply\"");
+      return std::nullopt;
+    }
+    e.na_reason = na->text;
+  } else {
+    const YamlNode* v = level ? level : value;
+    if (!v->is_scalar()) {
+      wrong_type(*v, what, "a single value", diags);
+      return std::nullopt;
+    }
+    e.raw = v->text;
+    e.raw_quoted = v->quoted;
+    e.raw_is_level = level != nullptr;
+    e.value_pos = v->pos;
+  }
+  if (const YamlNode* n = r.get("evidence")) read_text(*n, "evidence", diags, e.evidence);
+  if (const YamlNode* n = r.get("comment")) read_text(*n, "comment", diags, e.comment);
+  if (const YamlNode* n = r.get("note")) read_text(*n, "note", diags, e.note);
+  return e;
+}
+
+void read_scores(const YamlNode& node, bool consensus, std::vector<ScoreEntry>& out,
+                 Diagnostics& diags) {
+  if (!node.is_map()) {
+    wrong_type(node, consensus ? "consensus" : "scores", "a mapping of criterion ids to scores",
+               diags);
+    return;
+  }
+  out.reserve(node.keys.size());
+  for (std::size_t i = 0; i < node.keys.size(); ++i)
+    if (auto e = read_score(node.keys[i], node.items[i], consensus, diags))
+      out.push_back(std::move(*e));
+}
+
+std::optional<Assessment> read_assessment(const YamlNode& node, Diagnostics& diags) {
+  MapReader r(node, "an assessment", diags, {"assessor", "role", "date", "scores", "comment"});
+  if (!r.ok()) return std::nullopt;
+  Assessment a;
+  a.pos = node.pos;
+  if (const YamlNode* n = r.require("assessor")) read_text(*n, "assessor", diags, a.assessor);
+  if (const YamlNode* n = r.require("role")) {
+    static const std::pair<const char*, Role> roles[] = {{"analyst", Role::analyst},
+                                                         {"self", Role::self},
+                                                         {"partner", Role::partner},
+                                                         {"committee", Role::committee}};
+    bool known = false;
+    for (const auto& [name, role] : roles)
+      if (n->is_scalar() && n->text == name) {
+        a.role = role;
+        known = true;
+      }
+    if (!n->is_scalar()) {
+      wrong_type(*n, "role", "one of analyst, self, partner, committee", diags);
+    } else if (!known) {
+      std::string close = suggest(n->text, {"analyst", "self", "partner", "committee"});
+      diags.error(
+          "invalid-role", n->pos,
+          fmt::format("role '{}' is not analyst, self, partner or committee", clip(n->text)),
+          close.empty() ? "" : fmt::format("did you mean '{}'?", close));
+    }
+  }
+  if (const YamlNode* n = r.require("date")) {
+    if (read_text(*n, "date", diags, a.date) && !is_iso_date(a.date))
+      diags.error("invalid-date", n->pos,
+                  fmt::format("date '{}' is not a calendar date YYYY-MM-DD", clip(n->text)),
+                  "write the date as 2026-03-12");
+  }
+  if (const YamlNode* n = r.get("scores")) read_scores(*n, false, a.scores, diags);
+  return a;
+}
+
+void read_declared_facts(const YamlNode& node, Dossier& d, Diagnostics& diags) {
+  if (!node.is_map()) {
+    wrong_type(node, "facts", "a mapping of fact ids to numbers", diags);
+    return;
+  }
+  for (std::size_t i = 0; i < node.keys.size(); ++i) {
+    auto v = read_number(node.items[i], fmt::format("fact '{}'", clip(node.keys[i].text)), diags);
+    if (v) d.facts.push_back({node.keys[i].text, *v, node.keys[i].pos});
+  }
+}
+
+// `grid: <id>` or `grid: <id>@<version>`. An id or version that could not name a grid file is
+// refused and left empty, so that no grid is looked up under a path the dossier made up.
+void read_grid_reference(const YamlNode& n, Dossier& d, Diagnostics& diags) {
+  d.grid_pos = n.pos;
+  std::string ref;
+  if (!read_text(n, "grid", diags, ref)) return;
+  auto at = ref.find('@');
+  std::string id = ref.substr(0, at);
+  std::string version = at == std::string::npos ? "" : ref.substr(at + 1);
+  if (!is_valid_id(id)) {
+    diags.error("invalid-id", n.pos, fmt::format("grid id '{}' is not a valid id", clip(id)),
+                "write grid: <grid-id> or <grid-id>@<version>");
+    return;
+  }
+  if (at != std::string::npos && !is_semver(version)) {
+    diags.error(
+        "invalid-version", n.pos,
+        fmt::format("grid version '{}' is not a semantic version MAJOR.MINOR.PATCH", clip(version)),
+        "write grid: <grid-id>@1.2.0, or leave the version out");
+    return;
+  }
+  d.grid_id = std::move(id);
+  d.grid_version = std::move(version);
+}
+
+}  // namespace
+
+std::optional<Dossier> load_dossier(const YamlNode& root, Diagnostics& diags) {
+  reset_suggestion_budget();
+  MapReader r(root, "the dossier", diags,
+              {"dossier", "title", "applicant", "grid", "call", "territory", "theme", "requested",
+               "facts", "assessments", "consensus"});
+  if (!r.ok()) return std::nullopt;
+  Dossier d;
+  d.pos = root.pos;
+  d.file = diags.file();
+  if (const YamlNode* n = r.require("dossier")) {
+    if (read_text(*n, "dossier id", diags, d.id) && !is_valid_dossier_id(d.id))
+      diags.error("invalid-id", n->pos,
+                  fmt::format("dossier id '{}' must be 1 to 64 characters, without '/', control "
+                              "characters or surrounding spaces",
+                              d.id),
+                  "it names report files");
+  }
+  if (const YamlNode* n = r.require("title")) read_text(*n, "title", diags, d.title);
+  if (const YamlNode* n = r.get("applicant")) read_text(*n, "applicant", diags, d.applicant);
+  if (const YamlNode* n = r.require("grid")) read_grid_reference(*n, d, diags);
+  for (auto [key, field] : {std::pair{"call", &d.call}, std::pair{"territory", &d.territory},
+                            std::pair{"theme", &d.theme}})
+    if (const YamlNode* n = r.get(key)) read_text(*n, key, diags, *field);
+  if (const YamlNode* n = r.get("requested")) {
+    d.requested = read_number(*n, "requested", diags);
+    if (d.requested && *d.requested < 0)
+      diags.error("invalid-value", n->pos, "the amount requested cannot be negative");
+  }
+  if (const YamlNode* n = r.get("facts")) read_declared_facts(*n, d, diags);
+  if (const YamlNode* n = r.get("assessments")) {
+    if (!n->is_seq())
+      wrong_type(*n, "assessments", "a list of assessments", diags);
+    else
+      for (const auto& item : n->items)
+        if (auto a = read_assessment(item, diags)) d.assessments.push_back(std::move(*a));
+  }
+  if (const YamlNode* n = r.get("consensus")) read_scores(*n, true, d.consensus, diags);
+  return d;
+}
+
+}  // namespace ess

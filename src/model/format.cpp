@@ -1,0 +1,196 @@
+#include "ess/model/format.hpp"
+
+#include <charconv>
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace ess {
+
+std::string format_shortest(double value) {
+  if (value == 0) return "0";
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
+  return std::string(buf, end);
+}
+
+std::string format_fixed(double value, int decimals) {
+  char buf[512];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed);
+  std::string s(buf, end);
+  bool negative = !s.empty() && s[0] == '-';
+  if (negative) s.erase(0, 1);
+  auto dot = s.find('.');
+  std::string whole = dot == std::string::npos ? s : s.substr(0, dot);
+  std::string frac = dot == std::string::npos ? "" : s.substr(dot + 1);
+  bool round_up = frac.size() > static_cast<std::size_t>(decimals) &&
+                  frac[static_cast<std::size_t>(decimals)] >= '5';
+  frac.resize(static_cast<std::size_t>(decimals), '0');
+  std::string digits = whole + frac;
+  if (round_up) {
+    int i = static_cast<int>(digits.size()) - 1;
+    while (i >= 0 && digits[static_cast<std::size_t>(i)] == '9')
+      digits[static_cast<std::size_t>(i--)] = '0';
+    if (i < 0)
+      digits.insert(digits.begin(), '1');
+    else
+      ++digits[static_cast<std::size_t>(i)];
+  }
+  std::string out = digits.substr(0, digits.size() - static_cast<std::size_t>(decimals));
+  if (decimals > 0) out += "." + digits.substr(digits.size() - static_cast<std::size_t>(decimals));
+  bool all_zero = out.find_first_not_of("0.") == std::string::npos;
+  return (negative && !all_zero ? "-" : "") + out;
+}
+
+std::string json_escape(std::string_view text) {
+  std::string out = "\"";
+  for (unsigned char c : text) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (c < 0x20 || c == 0x7f)
+          out += fmt::format("\\u{:04x}", c);
+        else
+          out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
+std::string csv_field(std::string_view text, char separator) {
+  bool quote = text.find_first_of("\"\r\n") != std::string_view::npos ||
+               text.find(separator) != std::string_view::npos ||
+               (!text.empty() && (text.front() == ' ' || text.back() == ' '));
+  if (!quote) return std::string(text);
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string md_cell(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n')
+      out += "<br>";
+    else if (c == '\r')
+      continue;
+    else
+      out += c;
+  }
+  auto first = out.find_first_not_of(' ');
+  if (first == std::string::npos) return "";
+  return out.substr(first, out.find_last_not_of(' ') - first + 1);
+}
+
+std::string format_shortest(double value, char decimal_mark) {
+  std::string out = format_shortest(value);
+  if (decimal_mark != '.')
+    for (char& c : out)
+      if (c == '.') c = decimal_mark;
+  return out;
+}
+
+std::string format_quantity(double value) {
+  std::string out = format_fixed(value, 2);
+  if (out.find('.') == std::string::npos) return out;
+  while (out.back() == '0') out.pop_back();
+  if (out.back() == '.') out.pop_back();
+  return out == "-0" ? "0" : out;
+}
+
+std::string md_text(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\r') continue;
+    if (c == '\n') {
+      out += ' ';
+      continue;
+    }
+    if (std::string_view("\\`*_[]<>~").find(c) != std::string_view::npos) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+namespace {
+
+std::string where(const Diagnostic& d) {
+  if (d.pos.line == 0) return d.file;
+  return fmt::format("{}:{}:{}", d.file, d.pos.line, d.pos.col);
+}
+
+std::string github_escape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '%')
+      out += "%25";
+    else if (c == '\r')
+      out += "%0D";
+    else if (c == '\n')
+      out += "%0A";
+    else
+      out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string format_diagnostics(const std::vector<Diagnostic>& items, DiagnosticFormat format,
+                               bool colour) {
+  std::string out;
+  if (format == DiagnosticFormat::json) {
+    out = "[";
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      const Diagnostic& d = items[i];
+      out += fmt::format(
+          "{}\n  {{\"file\": {}, \"line\": {}, \"column\": {}, \"severity\": \"{}\", \"code\": {}, "
+          "\"message\": {}, \"hint\": {}}}",
+          i ? "," : "", json_escape(d.file), d.pos.line, d.pos.col, severity_name(d.severity),
+          json_escape(d.code), json_escape(d.message), json_escape(d.hint));
+    }
+    return out + (items.empty() ? "]\n" : "\n]\n");
+  }
+  for (const Diagnostic& d : items) {
+    std::string text = d.hint.empty() ? d.message : fmt::format("{}; {}", d.message, d.hint);
+    if (format == DiagnosticFormat::github) {
+      const char* level = d.severity == Severity::error     ? "error"
+                          : d.severity == Severity::warning ? "warning"
+                                                            : "notice";
+      out += fmt::format("::{} file={},line={},col={},title={}::{}\n", level, d.file,
+                         std::max<std::uint32_t>(d.pos.line, 1),
+                         std::max<std::uint32_t>(d.pos.col, 1), d.code, github_escape(text));
+    } else {
+      const char* tint = d.severity == Severity::error     ? "\033[1;31m"
+                         : d.severity == Severity::warning ? "\033[1;35m"
+                                                           : "\033[1;36m";
+      if (colour)
+        out += fmt::format("\033[1m{}:\033[0m {}{}:\033[0m {} [{}]\n", where(d), tint,
+                           severity_name(d.severity), text, d.code);
+      else
+        out += fmt::format("{}: {}: {} [{}]\n", where(d), severity_name(d.severity), text, d.code);
+    }
+  }
+  return out;
+}
+
+}  // namespace ess

@@ -1,0 +1,92 @@
+// Cross-references of a grid: everything a single key cannot check on its own.
+#include "ess/model/grid_checks.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
+#include "ess/model/text.hpp"
+
+namespace ess {
+
+namespace {
+
+void check_criteria(const std::vector<Criterion>& nodes, const Grid& grid,
+                    std::map<std::string, Pos>& seen, Diagnostics& diags) {
+  double total_weight = 0;
+  bool negative = false;  // an error of its own: not also "all zero"
+  for (const auto& c : nodes) {
+    if (c.weight > 0) total_weight += c.weight;
+    negative = negative || c.weight < 0;
+    auto [it, inserted] = seen.emplace(c.id, c.pos);
+    if (!inserted)
+      diags.error(
+          "duplicate-id", c.pos,
+          fmt::format("criterion id '{}' is used twice (first at line {})", c.id, it->second.line),
+          "ids must be unique across the whole tree: dossiers score leaves by id");
+    check_criteria(c.children, grid, seen, diags);
+  }
+  if (!nodes.empty() && total_weight <= 0 && !negative)
+    diags.error("weights-all-zero",
+                nodes.front().weight_pos.line ? nodes.front().weight_pos : nodes.front().pos,
+                "all sibling criteria here have weight 0: nothing would be scored",
+                "give at least one of them a positive weight");
+}
+
+void check_facts(const Grid& grid, Diagnostics& diags) {
+  std::map<std::string, const Fact*> by_id;
+  for (const auto& f : grid.facts) {
+    if (!by_id.emplace(f.id, &f).second)
+      diags.error("duplicate-id", f.pos, fmt::format("fact id '{}' is used twice", f.id));
+  }
+  std::vector<std::string> ids;
+  for (const auto& f : grid.facts) ids.push_back(f.id);
+  for (const auto& f : grid.facts) {
+    for (const auto& ref : f.operands) {
+      if (by_id.count(ref)) continue;
+      std::string close = suggest(ref, ids);
+      diags.error(
+          "unknown-fact", f.pos,
+          fmt::format("fact '{}' refers to '{}', which the grid does not define", f.id, ref),
+          close.empty() ? "" : fmt::format("did you mean '{}'?", close));
+    }
+  }
+  // Cycles: depth-first search with colours; report each cycle once, at its first fact.
+  std::map<std::string, int> colour;  // 0 new, 1 on the path, 2 done
+  std::vector<std::string> path;
+  std::function<void(const Fact&)> visit = [&](const Fact& f) {
+    colour[f.id] = 1;
+    path.push_back(f.id);
+    for (const auto& ref : f.operands) {
+      auto it = by_id.find(ref);
+      if (it == by_id.end()) continue;
+      if (colour[ref] == 1) {
+        auto start = std::find(path.begin(), path.end(), ref);
+        std::vector<std::string> cycle(start, path.end());
+        cycle.push_back(ref);
+        diags.error("fact-cycle", by_id[ref]->pos,
+                    fmt::format("facts form a cycle: {}", fmt::join(cycle, " -> ")),
+                    "a derived fact cannot depend on itself");
+      } else if (colour[ref] == 0) {
+        visit(*it->second);
+      }
+    }
+    path.pop_back();
+    colour[f.id] = 2;
+  };
+  for (const auto& f : grid.facts)
+    if (colour[f.id] == 0) visit(f);
+}
+
+}  // namespace
+
+void check_grid_references(const Grid& grid, Diagnostics& diags) {
+  std::map<std::string, Pos> seen;
+  check_criteria(grid.criteria, grid, seen, diags);
+  check_facts(grid, diags);
+}
+
+}  // namespace ess
