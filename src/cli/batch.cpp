@@ -162,43 +162,66 @@ void BatchRun::run(const InputStream& inputs, const BatchWorker& worker,
   check_ids(consume);
 }
 
-// The copies of one id, in key order (device, inode, path).
-void BatchRun::settle_id(std::vector<Copy>& copies, const BatchConsumer& consume) {
-  // The same file reached by two paths (a hard link, two spellings): counted once.
-  auto same_file = [](const Copy& a, const Copy& b) {
-    return a.inode != 0 && a.device == b.device && a.inode == b.inode;
-  };
-  std::size_t before = copies.size();
-  copies.erase(std::unique(copies.begin(), copies.end(), same_file), copies.end());
-  repeated_ += before - copies.size();
+// The copies of one id met so far in key order (device, inode, path): their places, and the
+// bytes of the first kept copy only — a second kept file makes the id a duplicate, and none of
+// its copies is used. Memory: a path per copy, whatever the copies weigh.
+struct BatchRun::Group {
+  std::string id;
+  std::uint64_t device = 0, inode = 0;  // of the copy before
+  bool any = false;
+  std::vector<std::pair<std::string, Pos>> kept;  // path, id position
+  std::optional<Copy> first;                      // while it is the only kept copy
+};
 
-  std::vector<const Copy*> kept;
-  for (const Copy& c : copies) {
-    if (c.record.excluded)
-      ++excluded_;
-    else
-      kept.push_back(&c);
-  }
-  if (kept.size() == 1) {
-    consume(kept[0]->path, kept[0]->record);
+void BatchRun::add_copy(Group& g, Copy copy) {
+  // The same file reached by two paths (a hard link, two spellings): counted once.
+  bool same_file = g.any && copy.inode != 0 && copy.device == g.device && copy.inode == g.inode;
+  g.any = true;
+  g.device = copy.device;
+  g.inode = copy.inode;
+  if (same_file) {
+    ++repeated_;
     return;
   }
-  // Named in path order, whatever the order of the command line or of the walk.
-  std::sort(kept.begin(), kept.end(),
-            [](const Copy* a, const Copy* b) { return a->path < b->path; });
-  for (const Copy* c : kept) {
+  if (copy.record.excluded) {
+    ++excluded_;
+    return;
+  }
+  g.kept.emplace_back(copy.path, copy.record.id_pos);
+  if (g.kept.size() == 1)
+    g.first = std::move(copy);
+  else
+    g.first.reset();
+}
+
+void BatchRun::settle(Group& g, const BatchConsumer& consume) {
+  if (g.kept.size() == 1) {
+    consume(g.first->path, g.first->record);
+    return;
+  }
+  // Named in path order, whatever the order of the command line or of the walk; a few of the
+  // others, then how many more (a folder of copies must not make the messages quadratic).
+  constexpr std::size_t named = 3;
+  std::stable_sort(g.kept.begin(), g.kept.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (std::size_t i = 0; i < g.kept.size(); ++i) {
     std::string others;
-    for (const Copy* o : kept)
-      if (o != c) others += (others.empty() ? "" : ", ") + where(o->path, o->record.id_pos);
-    add_diagnostic_locked({Severity::error, "duplicate-dossier", c->path, c->record.id_pos,
-                           fmt::format("dossier id '{}' is also the id of {}", c->record.id, others),
+    std::size_t shown = 0;
+    for (std::size_t k = 0; k < g.kept.size() && shown < named; ++k) {
+      if (k == i) continue;
+      others += (shown++ ? ", " : "") + where(g.kept[k].first, g.kept[k].second);
+    }
+    if (std::size_t more = g.kept.size() - 1 - shown)
+      others += fmt::format(" and {} more file{}", more, more > 1 ? "s" : "");
+    add_diagnostic_locked({Severity::error, "duplicate-dossier", g.kept[i].first, g.kept[i].second,
+                           fmt::format("dossier id '{}' is also the id of {}", g.id, others),
                            "give each dossier its own id"});
   }
 }
 
 // After the workers: one thread, no lock (the consumer may add diagnostics).
 void BatchRun::check_ids(const BatchConsumer& consume) {
-  std::vector<Copy> copies;
+  Group group;
   by_id_.for_each_sorted([&](std::string_view, std::string_view payload) {
     ByteReader in(payload);
     Copy c;
@@ -210,13 +233,14 @@ void BatchRun::check_ids(const BatchConsumer& consume) {
     c.record.id_pos.col = in.raw<decltype(c.record.id_pos.col)>();
     c.record.excluded = in.raw<std::uint8_t>() != 0;
     c.record.bytes = in.text();
-    if (!copies.empty() && copies.front().record.id != c.record.id) {
-      settle_id(copies, consume);
-      copies.clear();
+    if (group.any && group.id != c.record.id) {
+      settle(group, consume);
+      group = Group();
     }
-    copies.push_back(std::move(c));
+    if (!group.any) group.id = c.record.id;
+    add_copy(group, std::move(c));
   });
-  if (!copies.empty()) settle_id(copies, consume);
+  if (group.any) settle(group, consume);
   by_id_ = ExternalSorter(spill_budget(sorter_budget));  // its temporary file goes
 }
 
@@ -233,10 +257,10 @@ void BatchRun::for_each_diagnostic(const std::function<void(const Diagnostic&)>&
   std::optional<Diagnostic> previous;
   diagnostics_.for_each_sorted([&](std::string_view, std::string_view payload) {
     Diagnostic d = decode_diagnostic(payload);
-    if (previous && std::tie(previous->severity, previous->file, previous->pos.line,
-                             previous->pos.col, previous->code, previous->message,
-                             previous->hint) == std::tie(d.severity, d.file, d.pos.line, d.pos.col,
-                                                         d.code, d.message, d.hint))
+    if (previous &&
+        std::tie(previous->severity, previous->file, previous->pos.line, previous->pos.col,
+                 previous->code, previous->message, previous->hint) ==
+            std::tie(d.severity, d.file, d.pos.line, d.pos.col, d.code, d.message, d.hint))
       return;  // a file met twice says it once
     fn(d);
     previous = std::move(d);

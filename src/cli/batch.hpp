@@ -76,10 +76,12 @@ class BatchRun {
 
  private:
   struct Copy;
+  struct Group;
   void add_file(const std::string& path, std::optional<BatchRecord> record,
                 std::vector<Diagnostic> diags);
   void add_diagnostic_locked(Diagnostic diagnostic);
-  void settle_id(std::vector<Copy>& copies, const BatchConsumer& consume);
+  void add_copy(Group& group, Copy copy);
+  void settle(Group& group, const BatchConsumer& consume);
   void check_ids(const BatchConsumer& consume);
 
   const Options& options_;

@@ -13,7 +13,9 @@ void BatchGrid::add(const LoadedGrid* grid) {
 const LoadedGrid* BatchGrid::chosen() const {
   const LoadedGrid* best = nullptr;
   std::size_t best_count = 0;
-  auto key = [](const LoadedGrid* g) { return std::tie(g->grid.id, g->grid.version, g->grid.file); };
+  auto key = [](const LoadedGrid* g) {
+    return std::tie(g->grid.id, g->grid.version, g->grid.file);
+  };
   for (const auto& [grid, n] : counts_)
     if (!best || n > best_count || (n == best_count && key(grid) < key(best))) {
       best = grid;

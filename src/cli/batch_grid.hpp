@@ -13,8 +13,8 @@ namespace ess::cli {
 
 class BatchGrid {
  public:
-  void add(const LoadedGrid* grid);   // one scored dossier
-  const LoadedGrid* chosen() const;   // nullptr when no dossier was scored
+  void add(const LoadedGrid* grid);  // one scored dossier
+  const LoadedGrid* chosen() const;  // nullptr when no dossier was scored
   std::size_t count(const LoadedGrid* grid) const;
 
   // The error at a dossier scored with another grid than chosen(). `what`: "this ranking".

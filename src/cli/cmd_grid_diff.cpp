@@ -42,7 +42,8 @@ Diagnostic version_diagnostic(const GridDiff& d) {
 }  // namespace
 
 int run_grid_diff(const Options& options) {
-  if (options.paths.size() != 2) return usage_error(options, "give OLD and NEW (files or REV:PATH)");
+  if (options.paths.size() != 2)
+    return usage_error(options, "give OLD and NEW (files or REV:PATH)");
   std::vector<Diagnostic> all;
   std::optional<GridPair> grids = load_grid_pair(options, all);
   if (!grids) return exit_code(print_diagnostics(all, options));

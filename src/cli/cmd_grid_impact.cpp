@@ -22,8 +22,8 @@ namespace ess::cli {
 namespace {
 
 // Grid files met in a folder are skipped: a project folder holds both.
-const DossierReading impact_reading{true, {}, {}, "this file is not a dossier (no 'dossier:' key)",
-                                    {}};
+const DossierReading impact_reading{
+    true, {}, {}, "this file is not a dossier (no 'dossier:' key)", {}};
 
 struct Worker {
   const Grid& old_grid;
@@ -73,9 +73,10 @@ int impact(const Options& options, const GridPair& grids, std::vector<Diagnostic
       Progress::wanted(options));
   RunOutcome outcome = batch.print_diagnostics();
   ImpactReport report = passes.finish(grids.old_grid, grids.new_grid);
-  int written = emit_streamed(options.output, [&](const std::function<void(std::string_view)>& sink) {
-    render_impact(report, options.format, ro, sink);
-  });
+  int written =
+      emit_streamed(options.output, [&](const std::function<void(std::string_view)>& sink) {
+        render_impact(report, options.format, ro, sink);
+      });
   return worse(written, exit_code(outcome));
 }
 

@@ -13,8 +13,8 @@
 #include "ess/report/rank_report.hpp"
 #include "inputs.hpp"
 #include "output.hpp"
-#include "rank_records.hpp"
 #include "progress.hpp"
+#include "rank_records.hpp"
 
 namespace ess::cli {
 
@@ -102,9 +102,10 @@ int rank(const Options& options, const InputStream& inputs, std::vector<Diagnost
   report.diagnostics = [&](const std::function<void(const Diagnostic&)>& fn) {
     batch.for_each_diagnostic(fn);
   };
-  int written = emit_streamed(options.output, [&](const std::function<void(std::string_view)>& sink) {
-    render_ranking(report, options.format, ro, sink);
-  });
+  int written =
+      emit_streamed(options.output, [&](const std::function<void(std::string_view)>& sink) {
+        render_ranking(report, options.format, ro, sink);
+      });
   return worse(written, exit_code(outcome));
 }
 

@@ -102,8 +102,8 @@ struct Worker {
         score_dossier(grid->index, dossier, score_options(options), diags);
     if (!result) return record;
     const ReportOptions ro = report_options(options, &grid->grid);
-    ScoreRecord score{render(*result, options, ro, diags),
-                      index_line(*result, {}, ro.language), ro.language};
+    ScoreRecord score{render(*result, options, ro, diags), index_line(*result, {}, ro.language),
+                      ro.language};
     encode(score, record.bytes);
     return record;
   }

@@ -51,8 +51,7 @@ ScoreOptions score_options(const Options& options, bool explain) {
 }
 
 bool is_io_code(const std::string& code) {
-  return code == "io-error" || code == "not-found" || code == "is-directory" ||
-         code == "git-error";
+  return code == "io-error" || code == "not-found" || code == "is-directory" || code == "git-error";
 }
 
 void RunOutcome::see(const Diagnostic& d) {

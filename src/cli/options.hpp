@@ -24,12 +24,12 @@ inline constexpr int exit_io = 3;
 
 // The options as typed, for those that become values.
 struct OptionWords {
-  std::string format = "md";          // md | csv | json
-  std::string diagnostics = "gnu";    // gnu | github | json
-  std::string consolidate = "mean";   // mean | median | min
-  std::string group_by;               // territory | theme | call
-  std::string lang;                   // fr | en; empty: the grid's
-  std::string csv_sep = ",";          // , | ;
+  std::string format = "md";         // md | csv | json
+  std::string diagnostics = "gnu";   // gnu | github | json
+  std::string consolidate = "mean";  // mean | median | min
+  std::string group_by;              // territory | theme | call
+  std::string lang;                  // fr | en; empty: the grid's
+  std::string csv_sep = ",";         // , | ;
 };
 
 struct Options {

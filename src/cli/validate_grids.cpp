@@ -56,8 +56,7 @@ bool starts_as_dossier(std::string_view head) {
     std::size_t text = line.find_first_not_of(" \t");
     if (text == std::string_view::npos || line[text] == '#') continue;  // blank, comment
     if (line[0] == '%' || line == "---") continue;  // a directive, the document's start
-    return line.starts_with("dossier:") &&
-           (line.size() == 8 || line[8] == ' ' || line[8] == '\t');
+    return line.starts_with("dossier:") && (line.size() == 8 || line[8] == ' ' || line[8] == '\t');
   }
   return false;
 }

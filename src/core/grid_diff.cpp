@@ -27,6 +27,7 @@
 #include "ess/core/scale.hpp"
 #include "ess/core/weights.hpp"
 #include "ess/model/format.hpp"
+#include "ess/model/language.hpp"
 
 namespace ess {
 
@@ -228,8 +229,8 @@ class Differ {
     if (old_.description != new_.description)
       add(Bump::patch, g, "description", "description", old_.description, new_.description);
     if (old_.language != new_.language)
-      add(Bump::patch, g, "language", "language", old_.language == Language::en ? "en" : "fr",
-          new_.language == Language::en ? "en" : "fr");
+      add(Bump::patch, g, "language", "language", language_code(old_.language),
+          language_code(new_.language));
     if (old_.disagreement != new_.disagreement)
       add_numbers(Bump::minor, g, "disagreement", "disagreement", old_.disagreement,
                   new_.disagreement);

@@ -6,17 +6,17 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cstdint>
-#include <stdexcept>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <set>
+#include <stdexcept>
 #include <tuple>
 
 #include "ess/core/ranking.hpp"
 #include "ess/core/validate.hpp"
-#include "ess/model/decision.hpp"
 #include "ess/model/byte_codec.hpp"
+#include "ess/model/decision.hpp"
 #include "ess/model/format.hpp"
 
 namespace ess {
@@ -122,7 +122,8 @@ ImpactSide decode_side(ByteReader& r) {
 std::vector<std::size_t> tie_classes(const std::vector<double>& v) {
   std::vector<std::size_t> order(v.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return v[a] < v[b]; });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return v[a] < v[b]; });
   std::vector<std::size_t> cls(v.size());
   std::size_t c = 0;
   for (std::size_t k = 0; k < order.size(); ++k) {
@@ -187,8 +188,10 @@ ImpactRow impact_row(const GridIndex& old_index, const GridIndex& new_index, con
 std::optional<double> kendall_tau_b(const std::vector<double>& x, const std::vector<double>& y) {
   const std::size_t n = std::min(x.size(), y.size());
   if (n < 2) return std::nullopt;
-  std::vector<std::size_t> cx = tie_classes({x.begin(), x.begin() + static_cast<std::ptrdiff_t>(n)});
-  std::vector<std::size_t> cy = tie_classes({y.begin(), y.begin() + static_cast<std::ptrdiff_t>(n)});
+  std::vector<std::size_t> cx =
+      tie_classes({x.begin(), x.begin() + static_cast<std::ptrdiff_t>(n)});
+  std::vector<std::size_t> cy =
+      tie_classes({y.begin(), y.begin() + static_cast<std::ptrdiff_t>(n)});
   // Knight: sort by (x, y); count ties in x, in both; then the swaps that sort y.
   std::vector<std::size_t> order(n);
   for (std::size_t i = 0; i < n; ++i) order[i] = i;
@@ -196,9 +199,8 @@ std::optional<double> kendall_tau_b(const std::vector<double>& x, const std::vec
     return std::tie(cx[a], cy[a]) < std::tie(cx[b], cy[b]);
   });
   const double ties_x = tied_pairs(n, [&](std::size_t i) { return cx[order[i]]; });
-  const double ties_xy = tied_pairs(n, [&](std::size_t i) {
-    return std::pair(cx[order[i]], cy[order[i]]);
-  });
+  const double ties_xy =
+      tied_pairs(n, [&](std::size_t i) { return std::pair(cx[order[i]], cy[order[i]]); });
   std::vector<std::size_t> ys(n), scratch(n);
   for (std::size_t i = 0; i < n; ++i) ys[i] = cy[order[i]];
   const double swaps = count_swaps(ys, scratch, 0, n);
@@ -231,7 +233,8 @@ void ImpactSummaryBuilder::add(const ImpactRow& r) {
 }
 
 ImpactSummary ImpactSummaryBuilder::finish() && {
-  for (const auto& [key, n] : transitions_) summary_.transitions.push_back({key.first, key.second, n});
+  for (const auto& [key, n] : transitions_)
+    summary_.transitions.push_back({key.first, key.second, n});
   summary_.ranked_in_both = rank_before_.size();
   summary_.kendall_tau = kendall_tau_b(rank_before_, rank_after_);
   return std::move(summary_);
@@ -327,7 +330,8 @@ ImpactTables summarise_impact(const Grid& old_grid, const Grid& new_grid,
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const ImpactRow& r = rows[i];
     summary.add(r);
-    if (r.decision_changed()) transitions[{r.before.decision, r.after.decision}].push_back(r.dossier);
+    if (r.decision_changed())
+      transitions[{r.before.decision, r.after.decision}].push_back(r.dossier);
     if (!r.after.valid) invalid.emplace_back(r.dossier, i);
   }
   for (auto& [key, ids] : transitions) {

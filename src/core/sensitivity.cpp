@@ -10,6 +10,7 @@
 #include <random>
 
 #include "ess/core/parallel.hpp"
+#include "ess/core/percentiles.hpp"
 #include "ess/core/ranking.hpp"
 #include "ess/model/byte_codec.hpp"
 #include "scoring_tree.hpp"
@@ -60,7 +61,8 @@ SensitivityDossier decode_sensitivity_dossier(std::string_view bytes) {
   d.leaf_s.reserve(std::min<std::size_t>(leaves, bytes.size()));
   for (std::uint32_t i = 0; i < leaves; ++i) d.leaf_s.push_back(r.raw<double>());
   auto failing = r.raw<std::uint32_t>();
-  for (std::uint32_t i = 0; i < failing; ++i) d.eliminatory_leaves.push_back(r.raw<std::uint32_t>());
+  for (std::uint32_t i = 0; i < failing; ++i)
+    d.eliminatory_leaves.push_back(r.raw<std::uint32_t>());
   d.missing = r.raw<std::uint8_t>() != 0;
   if (!r.done()) throw std::runtime_error("a sensitivity record has extra bytes");
   return d;
@@ -107,71 +109,7 @@ double uniform(std::mt19937_64& rng) {
   return static_cast<double>(rng() >> 11) * 0x1.0p-53;
 }
 
-// The 0-based position of the p-th percentile among m sorted values (nearest rank).
-std::size_t percentile_index(std::size_t m, double p) {
-  auto rank = static_cast<std::size_t>(std::ceil(p * static_cast<double>(m)));
-  return std::min(m, std::max<std::size_t>(rank, 1)) - 1;
-}
-
 constexpr double low_p = 0.05, high_p = 0.95;
-
-// How many of the lowest and of the highest values the two percentiles of up to `samples`
-// values can reach.
-struct TailSizes {
-  std::size_t low = 0, high = 0;
-};
-
-TailSizes tail_sizes(std::size_t samples) {
-  TailSizes t;
-  for (std::size_t m = 1; m <= samples; ++m) {
-    t.low = std::max(t.low, percentile_index(m, low_p) + 1);
-    t.high = std::max(t.high, m - percentile_index(m, high_p));
-  }
-  return t;
-}
-
-// The lowest and the highest values of a stream, as many as the percentiles need: what the
-// full sorted list would give at those two positions, in a fraction of its memory.
-template <class T>
-class Tails {
- public:
-  void add(T value, const TailSizes& sizes) {
-    ++count_;
-    keep(low_, value, sizes.low, std::less<T>());
-    keep(high_, value, sizes.high, std::greater<T>());
-  }
-  std::size_t count() const { return count_; }
-  // The nearest-rank percentile of every value added (count() > 0).
-  T percentile(double p) const {
-    std::size_t i = percentile_index(count_, p);
-    if (i < low_.size()) {
-      std::vector<T> sorted = low_;
-      std::sort(sorted.begin(), sorted.end());
-      return sorted[i];
-    }
-    std::vector<T> sorted = high_;
-    std::sort(sorted.begin(), sorted.end(), std::greater<T>());
-    return sorted[count_ - 1 - i];
-  }
-
- private:
-  // A heap whose top is the worst kept value: `better(a, b)` when a belongs more than b.
-  template <class Better>
-  static void keep(std::vector<T>& heap, T value, std::size_t size, Better better) {
-    if (size == 0) return;
-    if (heap.size() < size) {
-      if (heap.empty()) heap.reserve(size);
-      heap.push_back(value);
-      std::push_heap(heap.begin(), heap.end(), better);
-    } else if (better(value, heap.front())) {
-      std::pop_heap(heap.begin(), heap.end(), better);
-      heap.back() = value;
-      std::push_heap(heap.begin(), heap.end(), better);
-    }
-  }
-  std::vector<T> low_, high_;
-  std::size_t count_ = 0;
-};
 
 // What the Monte Carlo samples leave of one dossier.
 struct Tally {
@@ -226,8 +164,7 @@ std::vector<CriterionInfluence> one_at_a_time(const Tree& base, const Grid& grid
         if (after.outcome != before[d].outcome) ++inf.decisions_changed;
       }
     }
-    inf.mean_abs_delta =
-        dossiers.empty() ? 0 : sum / (2.0 * static_cast<double>(dossiers.size()));
+    inf.mean_abs_delta = dossiers.empty() ? 0 : sum / (2.0 * static_cast<double>(dossiers.size()));
     influence.push_back(std::move(inf));
   }
   std::stable_sort(influence.begin(), influence.end(), [](const auto& a, const auto& b) {
@@ -275,7 +212,7 @@ SensitivityResult analyse_sensitivity(const Grid& grid,
   const std::size_t bands = grid.decision.size(), n = dossiers.size();
   out.outcome_count = bands + 2;
   const auto factors = draw_factors(options, base.nodes.size());
-  const TailSizes sizes = tail_sizes(options.samples);
+  const TailSizes sizes = tail_sizes(options.samples, low_p, high_p);
   std::vector<Tally> tallies(n);
   for (auto& t : tallies) t.outcomes.assign(out.outcome_count, 0);
 
@@ -288,7 +225,8 @@ SensitivityResult analyse_sensitivity(const Grid& grid,
     const std::size_t count = std::min<std::size_t>(jobs, options.samples - first);
     parallel_for(count, jobs, [&](std::size_t b) {
       Tree tree = base;
-      for (std::size_t c = 0; c < tree.weights.size(); ++c) tree.weights[c] *= factors[first + b][c];
+      for (std::size_t c = 0; c < tree.weights.size(); ++c)
+        tree.weights[c] *= factors[first + b][c];
       outcomes[b].clear();
       for (const auto& d : dossiers) outcomes[b].push_back(outcome_under(tree, grid, d));
       ranks[b] = ranks_of(outcomes[b], bands);

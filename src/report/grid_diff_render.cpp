@@ -263,8 +263,8 @@ std::string render_diff_csv(const GridDiff& d, const ReportOptions& options) {
 
 namespace {
 
-void grid_side(json::Writer& j, const char* key, const std::string& id,
-               const std::string& version, const std::string& file, const std::string& sha) {
+void grid_side(json::Writer& j, const char* key, const std::string& id, const std::string& version,
+               const std::string& file, const std::string& sha) {
   j.key(key).begin_object(json::Layout::inline_);
   j.key("id").string(id);
   j.key("version").string(version);

@@ -9,11 +9,11 @@
 #include <set>
 #include <tuple>
 
+#include "chunk_writer.hpp"
 #include "ess/model/csv_writer.hpp"
 #include "ess/model/format.hpp"
 #include "ess/model/json_writer.hpp"
 #include "ess/report/i18n.hpp"
-#include "chunk_writer.hpp"
 
 namespace ess {
 
@@ -173,7 +173,9 @@ void md_transitions(const ImpactReport& r, const ImpactWords& w, ChunkWriter& ou
   if (r.summary.transitions.empty()) return;
   out.print("### {}\n\n| {} | {} | {} |\n|---|---|---|\n", w.transitions, w.before, w.after,
             w.dossiers);
-  auto side = [&](const std::string& d) { return d.empty() ? std::string(w.invalid_word) : cell(d); };
+  auto side = [&](const std::string& d) {
+    return d.empty() ? std::string(w.invalid_word) : cell(d);
+  };
   bool open = false;
   std::string last_before, last_after;
   r.changed([&](const std::string& b, const std::string& a, const std::string& id) {
@@ -281,8 +283,8 @@ void json_side(json::Writer& j, const ImpactSide& s, const char* suffix) {
     j.number(s.total);
   else
     j.null();
-  j.key(name("rank")).optional_integer(s.rank ? std::optional<std::uint64_t>(*s.rank)
-                                              : std::nullopt);
+  j.key(name("rank"))
+      .optional_integer(s.rank ? std::optional<std::uint64_t>(*s.rank) : std::nullopt);
   j.key(name("decision")).optional_string(s.valid ? &s.decision : nullptr);
   j.key(name("status")).string(s.valid ? status_token(s.status) : "invalid");
 }
@@ -317,8 +319,7 @@ void json_transitions(json::Writer& j, const ImpactReport& r) {
   r.changed([&](const std::string& b, const std::string& a, const std::string& id) {
     if (!open || b != last_before || a != last_after) {
       if (open) j.end_array().end_object();
-      while (counts != r.summary.transitions.end() &&
-             (counts->before != b || counts->after != a))
+      while (counts != r.summary.transitions.end() && (counts->before != b || counts->after != a))
         ++counts;
       last_before = b;
       last_after = a;

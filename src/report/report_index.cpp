@@ -46,8 +46,8 @@ struct IndexStream::Json {
 };
 
 IndexLine index_line(const DossierResult& r, std::string file, Language language) {
-  return {r.dossier->id, r.dossier->title, r.total, decision_label(r, language), r.status,
-          std::move(file)};
+  return {r.dossier->id, r.dossier->title, r.total, decision_label(r, language),
+          r.status,      std::move(file)};
 }
 
 IndexStream::IndexStream(ReportFormat format, const ReportOptions& options,

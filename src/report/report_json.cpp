@@ -3,9 +3,9 @@
 #include <cmath>
 
 #include "ess/model/format.hpp"
+#include "ess/model/json_writer.hpp"
 #include "ess/report/i18n.hpp"
 #include "ess/report/report.hpp"
-#include "ess/model/json_writer.hpp"
 
 namespace ess {
 

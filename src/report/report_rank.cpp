@@ -5,12 +5,12 @@
 #include <cmath>
 #include <iterator>
 
+#include "chunk_writer.hpp"
 #include "ess/model/csv_writer.hpp"
 #include "ess/model/format.hpp"
 #include "ess/model/json_writer.hpp"
 #include "ess/report/i18n.hpp"
 #include "ess/report/rank_report.hpp"
-#include "chunk_writer.hpp"
 
 namespace ess {
 

@@ -178,7 +178,8 @@ std::string render_sensitivity_json(const SensitivityReport& r) {
     j.key("decision").string(decision_of(r, res));
     j.key("status").string(status_token(res.status));
     j.key("outcomes").begin_object();
-    for (std::size_t k = 0; k < labels.size(); ++k) j.key(labels[k]).number(s.outcome_probability[k]);
+    for (std::size_t k = 0; k < labels.size(); ++k)
+      j.key(labels[k]).number(s.outcome_probability[k]);
     j.end_object();
     j.key("total_p5").number(s.total_p5);
     j.key("total_p95").number(s.total_p95);

@@ -251,9 +251,9 @@ TEST_CASE("grid impact: Kendall's tau-b in O(n log n) agrees with the count of e
 
 TEST_CASE("grid impact: a row through the temporary files comes back whole") {
   auto f = grids(replaced(old_grid, "      - {id: b1, title: B1, scale: part}\n", ""));
-  ess::ImpactRow row = ess::impact_row(f->before_index, f->after_index,
-                                       dossier("d1", scores("2", "yes", "50"), "500"), {},
-                                       ess::Language::fr);
+  ess::ImpactRow row =
+      ess::impact_row(f->before_index, f->after_index,
+                      dossier("d1", scores("2", "yes", "50"), "500"), {}, ess::Language::fr);
   row.before.rank = 4;
   std::string bytes;
   ess::encode_impact_row(row, bytes);

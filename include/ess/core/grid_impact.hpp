@@ -70,13 +70,13 @@ GridIdentity grid_identity(const Grid& grid);
 // The summary of a comparison, built row by row (ImpactSummaryBuilder): a batch of any size
 // is summarised holding the counts and two ranks per dossier, never the rows.
 struct ImpactSummary {
-  std::size_t rows = 0;                // dossiers compared
-  std::size_t valid_in_both = 0;       // scored under both grids
-  std::size_t decisions_changed = 0;   // decision_changed()
-  std::size_t invalid_under_new = 0;   // not valid under NEW
-  std::size_t ranked_in_both = 0;      // with a rank under both grids
+  std::size_t rows = 0;                      // dossiers compared
+  std::size_t valid_in_both = 0;             // scored under both grids
+  std::size_t decisions_changed = 0;         // decision_changed()
+  std::size_t invalid_under_new = 0;         // not valid under NEW
+  std::size_t ranked_in_both = 0;            // with a rank under both grids
   std::vector<TransitionCount> transitions;  // by (before, after)
-  std::optional<double> kendall_tau;   // τ-b between the two rankings; none below 2 dossiers
+  std::optional<double> kendall_tau;         // τ-b between the two rankings; none below 2 dossiers
 };
 
 class ImpactSummaryBuilder {

@@ -14,7 +14,7 @@ namespace ess {
 
 enum class Consolidation : std::uint8_t { mean, median, min };
 
-const char* consolidation_token(Consolidation consolidation);           // mean | median | min
+const char* consolidation_token(Consolidation consolidation);             // mean | median | min
 std::optional<Consolidation> parse_consolidation(std::string_view name);  // --consolidate
 
 struct FactValue {

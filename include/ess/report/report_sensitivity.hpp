@@ -10,7 +10,7 @@
 namespace ess {
 
 struct SensitivityReport {
-  const Grid* grid = nullptr;                                // the grid of every dossier
+  const Grid* grid = nullptr;                                 // the grid of every dossier
   const std::vector<SensitivityDossier>* dossiers = nullptr;  // ordered by dossier id
   SensitivityResult analysis;                                 // parallel to `dossiers`
   SensitivityOptions options;
