@@ -98,6 +98,16 @@ std::string where(const std::string& path, Pos pos) {
 
 }  // namespace
 
+unsigned batch_jobs(const Options& options) {
+  const unsigned jobs = job_count(options);
+  if (!options.files_from.empty()) return jobs;
+  for (const auto& path : options.paths) {
+    struct stat st {};
+    if (path != "-" && ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) return jobs;
+  }
+  return static_cast<unsigned>(std::clamp<std::size_t>(options.paths.size(), 1, jobs));
+}
+
 BatchRun::BatchRun(const Options& options) : options_(options) {}
 
 bool BatchRun::refuses(Diagnostics& diags) const {
@@ -151,7 +161,7 @@ void BatchRun::run(const InputStream& inputs, const BatchWorker& worker,
   {
     Progress line(progress ? inputs.count() : 0, progress);
     std::vector<Diagnostic> walk_diags;
-    for_each_input_parallel(inputs, job_count(options_), walk_diags, [&](const std::string& path) {
+    for_each_input_parallel(inputs, batch_jobs(options_), walk_diags, [&](const std::string& path) {
       Diagnostics diags(path);
       std::optional<BatchRecord> record = worker(path, diags);
       add_file(path, std::move(record), std::move(diags.items()));

@@ -91,6 +91,10 @@ class BatchRun {
   std::size_t files_ = 0, repeated_ = 0, excluded_ = 0;
 };
 
+// The workers of a batch: --jobs (all cores by default), but no more than the files when they
+// are all named (one file needs no thread).
+unsigned batch_jobs(const Options& options);
+
 // Runs a batch command: a temporary file that cannot be made or written (a full or read-only
 // TMPDIR) ends the run with a message and exit 3; nothing has been written then.
 int run_batch(const std::function<int()>& command);

@@ -64,7 +64,7 @@ int impact(const Options& options, const GridPair& grids, std::vector<Diagnostic
                 limits_from(options),
                 score_options(options),
                 ro.language};
-  BatchRun batch(options);
+  BatchRun batch(dossiers);
   batch.add_diagnostics(std::move(early));
   ImpactPasses passes(options, batch);
   batch.run(

@@ -9,6 +9,7 @@
 #include "batch_grid.hpp"
 #include "common.hpp"
 #include "dossier_stage.hpp"
+#include "ess/io/spill.hpp"
 #include "ess/model/byte_codec.hpp"
 #include "ess/report/report_sensitivity.hpp"
 #include "inputs.hpp"
@@ -67,28 +68,37 @@ int sensitivity(const Options& options, const InputStream& inputs, std::vector<D
   BatchRun batch(options);
   batch.add_diagnostics(std::move(early));
   Worker worker{options, limits_from(options), grids, batch};
-  std::vector<Entry> entries;  // in id order
+  // The records wait in a temporary file while the batch's grid is not known; then only the
+  // dossiers of that grid are held, in a vector of their exact number.
+  RecordLog records;
   BatchGrid grid_of_batch;
   batch.run(
       inputs, std::cref(worker),
       [&](const std::string& path, const BatchRecord& record) {
         if (record.bytes.empty()) return;  // not scored
-        entries.push_back(decode_entry(path, record.bytes));
-        grid_of_batch.add(entries.back().grid);
+        std::string bytes;
+        ByteWriter(bytes).text(path);
+        bytes += record.bytes;
+        records.append(bytes);
+        grid_of_batch.add(
+            reinterpret_cast<const LoadedGrid*>(ByteReader(record.bytes).raw<std::uintptr_t>()));
       },
       Progress::wanted(options));
 
   const LoadedGrid* grid = grid_of_batch.chosen();
   std::vector<SensitivityDossier> dossiers;
-  for (Entry& e : entries) {
+  dossiers.reserve(grid_of_batch.count(grid));
+  records.for_each([&](std::string_view bytes) {
+    ByteReader in(bytes);
+    std::string path = in.text();
+    Entry e = decode_entry(path, in.rest());
     if (e.grid == grid)
       dossiers.push_back(std::move(e.dossier));
     else
       batch.add_diagnostic(grid_of_batch.refusal(e.path, e.grid_pos, *e.grid, "this analysis",
                                                  "analyse the dossiers of each grid separately, "
                                                  "or pass --grid"));
-  }
-  entries = {};
+  });
   batch.add_diagnostics(store.grid_diagnostics());
   RunOutcome outcome = batch.print_diagnostics();
   if (dossiers.empty()) return exit_code(outcome);

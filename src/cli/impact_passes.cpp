@@ -27,6 +27,7 @@ void ImpactPasses::consume(const BatchRecord& record) {
                              "review the grid change with the committee before merging it"});
     }
   }
+  ++rows_;
   if (!row.after.valid) invalid_.append(record.bytes);  // in id order already
   by_old_rank_.add(impact_rank_key(row, false), record.bytes);
 }
@@ -41,7 +42,7 @@ ImpactReport ImpactPasses::finish(const Grid& old_grid, const Grid& new_grid) {
     by_new_rank_.add(impact_rank_key(row, true), buffer_);
   });
   by_old_rank_ = ExternalSorter(spill_budget(sorter_budget));
-  ImpactSummaryBuilder summary;
+  ImpactSummaryBuilder summary(rows_);
   by_new_rank_.for_each_sorted([&](std::string_view, std::string_view bytes) {
     ImpactRow row = decode_impact_row(bytes);
     new_ranks.rank(row);

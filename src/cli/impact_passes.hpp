@@ -33,6 +33,7 @@ class ImpactPasses {
   ExternalSorter changed_{spill_budget(sorter_budget)};
   RecordLog invalid_;
   std::string buffer_;
+  std::size_t rows_ = 0;
 };
 
 }  // namespace ess::cli

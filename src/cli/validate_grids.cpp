@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "batch.hpp"
 #include "common.hpp"
 #include "ess/io/load.hpp"
 #include "ess/model/sha256.hpp"
@@ -129,7 +130,7 @@ void InputGrids::consider(const std::string& path, const Options& options) {
 
 void InputGrids::find(const InputStream& inputs, const Options& options, GridStore& store) {
   std::vector<Diagnostic> walk_diags;  // the second pass reports them
-  for_each_input_parallel(inputs, job_count(options), walk_diags,
+  for_each_input_parallel(inputs, batch_jobs(options), walk_diags,
                           [&](const std::string& path) { consider(path, options); });
   // By path, whatever the order of the command line or of the walk: with two grids of one id,
   // the first by path wins.

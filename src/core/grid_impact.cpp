@@ -117,23 +117,23 @@ ImpactSide decode_side(ByteReader& r) {
   return s;
 }
 
-// Ranks in both directions: the values replaced by their tie class (a run of values within the
-// tolerance is one class, as a ranking's tie), so that the pairs compare exactly.
-std::vector<std::size_t> tie_classes(const std::vector<double>& v) {
-  std::vector<std::size_t> order(v.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+// The values replaced by their tie class, 0 up: a run of values within the tolerance is one
+// class, as a ranking's tie.
+std::vector<std::uint32_t> tie_classes(const std::vector<double>& v, std::size_t n) {
+  std::vector<std::size_t> order(n);
+  for (std::size_t i = 0; i < n; ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return v[a] < v[b]; });
-  std::vector<std::size_t> cls(v.size());
-  std::size_t c = 0;
-  for (std::size_t k = 0; k < order.size(); ++k) {
+  std::vector<std::uint32_t> cls(n);
+  std::uint32_t c = 0;
+  for (std::size_t k = 0; k < n; ++k) {
     if (k > 0 && !same_total(v[order[k - 1]], v[order[k]])) ++c;
     cls[order[k]] = c;
   }
   return cls;
 }
 
-// Pairs tied within runs of equal keys, over a sequence sorted by that key.
+// Pairs within runs of equal keys, over a sequence sorted by that key.
 template <class Key>
 double tied_pairs(std::size_t n, Key key) {
   double pairs = 0, run = 1;
@@ -146,29 +146,6 @@ double tied_pairs(std::size_t n, Key key) {
     run = 1;
   }
   return pairs;
-}
-
-// Swaps a merge sort makes to put `y` in order: the discordant pairs.
-double count_swaps(std::vector<std::size_t>& y, std::vector<std::size_t>& scratch, std::size_t lo,
-                   std::size_t hi) {
-  if (hi - lo < 2) return 0;
-  std::size_t mid = lo + (hi - lo) / 2;
-  double swaps = count_swaps(y, scratch, lo, mid) + count_swaps(y, scratch, mid, hi);
-  std::size_t i = lo, j = mid, k = lo;
-  while (i < mid && j < hi) {
-    if (y[j] < y[i]) {
-      swaps += static_cast<double>(mid - i);
-      scratch[k++] = y[j++];
-    } else {
-      scratch[k++] = y[i++];
-    }
-  }
-  while (i < mid) scratch[k++] = y[i++];
-  while (j < hi) scratch[k++] = y[j++];
-  std::copy(scratch.begin() + static_cast<std::ptrdiff_t>(lo),
-            scratch.begin() + static_cast<std::ptrdiff_t>(hi),
-            y.begin() + static_cast<std::ptrdiff_t>(lo));
-  return swaps;
 }
 
 }  // namespace
@@ -185,37 +162,51 @@ ImpactRow impact_row(const GridIndex& old_index, const GridIndex& new_index, con
   return row;
 }
 
-std::optional<double> kendall_tau_b(const std::vector<double>& x, const std::vector<double>& y) {
-  const std::size_t n = std::min(x.size(), y.size());
+std::optional<double> kendall_tau_b(std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs) {
+  const std::size_t n = pairs.size();
   if (n < 2) return std::nullopt;
-  std::vector<std::size_t> cx =
-      tie_classes({x.begin(), x.begin() + static_cast<std::ptrdiff_t>(n)});
-  std::vector<std::size_t> cy =
-      tie_classes({y.begin(), y.begin() + static_cast<std::ptrdiff_t>(n)});
-  // Knight: sort by (x, y); count ties in x, in both; then the swaps that sort y.
-  std::vector<std::size_t> order(n);
-  for (std::size_t i = 0; i < n; ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return std::tie(cx[a], cy[a]) < std::tie(cx[b], cy[b]);
-  });
-  const double ties_x = tied_pairs(n, [&](std::size_t i) { return cx[order[i]]; });
-  const double ties_xy =
-      tied_pairs(n, [&](std::size_t i) { return std::pair(cx[order[i]], cy[order[i]]); });
-  std::vector<std::size_t> ys(n), scratch(n);
-  for (std::size_t i = 0; i < n; ++i) ys[i] = cy[order[i]];
-  const double swaps = count_swaps(ys, scratch, 0, n);
-  const double ties_y = tied_pairs(n, [&](std::size_t i) { return ys[i]; });
-  const double pairs = static_cast<double>(n) * static_cast<double>(n - 1) / 2;
-  // Pairs tied on neither side are concordant or discordant (the swaps).
-  const double untied = pairs - ties_x - ties_y + ties_xy;
-  const double concordant = untied - swaps, discordant = swaps;
-  const double denominator = std::sqrt((pairs - ties_x) * (pairs - ties_y));
+  // Knight: sorted by (x, y), a pair of items is discordant when y goes down: the inversions of
+  // the y sequence, counted with a Fenwick tree over the y values (ranks: at most n of them).
+  std::sort(pairs.begin(), pairs.end());
+  const double ties_x = tied_pairs(n, [&](std::size_t i) { return pairs[i].first; });
+  const double ties_xy = tied_pairs(n, [&](std::size_t i) { return pairs[i]; });
+  std::uint32_t top = 0;
+  for (const auto& p : pairs) top = std::max(top, p.second);
+  std::vector<std::uint32_t> tree(static_cast<std::size_t>(top) + 2, 0);
+  double discordant = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    double not_above = 0;  // earlier y ≤ this y
+    for (std::size_t k = pairs[i].second + 1; k > 0; k -= k & (~k + 1)) not_above += tree[k];
+    discordant += static_cast<double>(i) - not_above;
+    for (std::size_t k = pairs[i].second + 1; k < tree.size(); k += k & (~k + 1)) ++tree[k];
+  }
+  // The same memory counts each y value: the ties on y.
+  std::fill(tree.begin(), tree.end(), 0);
+  for (const auto& p : pairs) ++tree[p.second];
+  double ties_y = 0;
+  for (std::uint32_t f : tree) ties_y += static_cast<double>(f) * (f - 1.0) / 2;
+  const double all = static_cast<double>(n) * static_cast<double>(n - 1) / 2;
+  // Pairs tied on neither side are concordant or discordant.
+  const double concordant = all - ties_x - ties_y + ties_xy - discordant;
+  const double denominator = std::sqrt((all - ties_x) * (all - ties_y));
   if (denominator <= 0) return std::nullopt;
   return (concordant - discordant) / denominator;
 }
 
+std::optional<double> kendall_tau_b(const std::vector<double>& x, const std::vector<double>& y) {
+  const std::size_t n = std::min(x.size(), y.size());
+  std::vector<std::uint32_t> cx = tie_classes(x, n), cy = tie_classes(y, n);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs(n);
+  for (std::size_t i = 0; i < n; ++i) pairs[i] = {cx[i], cy[i]};
+  return kendall_tau_b(std::move(pairs));
+}
+
 GridIdentity grid_identity(const Grid& grid) {
   return {grid.id, grid.version, grid.file, grid.sha256};
+}
+
+ImpactSummaryBuilder::ImpactSummaryBuilder(std::size_t rows) {
+  ranks_.reserve(rows);
 }
 
 void ImpactSummaryBuilder::add(const ImpactRow& r) {
@@ -226,17 +217,16 @@ void ImpactSummaryBuilder::add(const ImpactRow& r) {
     ++transitions_[{r.before.decision, r.after.decision}];
   }
   summary_.invalid_under_new += !r.after.valid;
-  if (r.before.rank && r.after.rank) {
-    rank_before_.push_back(static_cast<double>(*r.before.rank));
-    rank_after_.push_back(static_cast<double>(*r.after.rank));
-  }
+  if (r.before.rank && r.after.rank)
+    ranks_.emplace_back(static_cast<std::uint32_t>(*r.before.rank),
+                        static_cast<std::uint32_t>(*r.after.rank));
 }
 
 ImpactSummary ImpactSummaryBuilder::finish() && {
   for (const auto& [key, n] : transitions_)
     summary_.transitions.push_back({key.first, key.second, n});
-  summary_.ranked_in_both = rank_before_.size();
-  summary_.kendall_tau = kendall_tau_b(rank_before_, rank_after_);
+  summary_.ranked_in_both = ranks_.size();
+  summary_.kendall_tau = kendall_tau_b(std::move(ranks_));
   return std::move(summary_);
 }
 

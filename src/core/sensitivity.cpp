@@ -77,11 +77,13 @@ struct Outcome {
 
 // The decision under other weights (§2.4 through the scoring core's functions): leaf
 // thresholds and missing leaves do not move; node minimums are checked on the new node scores.
-Outcome outcome_under(const Tree& tree, const Grid& grid, const SensitivityDossier& d) {
-  std::vector<std::optional<double>> leaves(d.leaf_s.size());
+// `scratch` is the caller's, reused from one call to the next (no allocation per sample).
+Outcome outcome_under(const Tree& tree, const Grid& grid, const SensitivityDossier& d,
+                      std::vector<std::optional<double>>& scratch) {
+  scratch.assign(d.leaf_s.size(), std::nullopt);
   for (std::size_t i = 0; i < d.leaf_s.size(); ++i)
-    if (!std::isnan(d.leaf_s[i])) leaves[i] = d.leaf_s[i];
-  Evaluation e = evaluate(tree, std::move(leaves));
+    if (!std::isnan(d.leaf_s[i])) scratch[i] = d.leaf_s[i];
+  Evaluation e = evaluate(tree, std::move(scratch));
   Outcome o;
   o.total = e.total.value_or(0);
   bool ineligible = !d.eliminatory_leaves.empty();
@@ -89,6 +91,7 @@ Outcome outcome_under(const Tree& tree, const Grid& grid, const SensitivityDossi
     const Criterion& c = *tree.nodes[i];
     if (c.eliminatory && !c.is_leaf() && e.s[i]) ineligible = node_below_minimum(c, *e.s[i]);
   }
+  scratch = std::move(e.s);
   const std::size_t bands = grid.decision.size();
   switch (dossier_status(ineligible, d.missing)) {
     case DossierStatus::ineligible:
@@ -110,13 +113,6 @@ double uniform(std::mt19937_64& rng) {
 }
 
 constexpr double low_p = 0.05, high_p = 0.95;
-
-// What the Monte Carlo samples leave of one dossier.
-struct Tally {
-  std::vector<std::uint32_t> outcomes;  // per outcome, the samples that gave it
-  Tails<double> totals;
-  Tails<unsigned> ranks;  // in the samples where the dossier is ok
-};
 
 // Competition ranks (§2.6) of the ok outcomes of one sample, in input order among equal totals
 // (the input is by id); 0 for the others.
@@ -145,8 +141,9 @@ std::vector<std::string> paths_of(const Tree& tree) {
 std::vector<CriterionInfluence> one_at_a_time(const Tree& base, const Grid& grid,
                                               const std::vector<SensitivityDossier>& dossiers,
                                               double spread) {
+  std::vector<std::optional<double>> scratch;
   std::vector<Outcome> before;
-  for (const auto& d : dossiers) before.push_back(outcome_under(base, grid, d));
+  for (const auto& d : dossiers) before.push_back(outcome_under(base, grid, d, scratch));
   std::vector<std::string> paths = paths_of(base);
   std::vector<CriterionInfluence> influence;
   for (std::size_t c = 0; c < base.nodes.size(); ++c) {
@@ -159,7 +156,7 @@ std::vector<CriterionInfluence> one_at_a_time(const Tree& base, const Grid& grid
       Tree tree = base;
       tree.weights[c] *= factor;
       for (std::size_t d = 0; d < dossiers.size(); ++d) {
-        Outcome after = outcome_under(tree, grid, dossiers[d]);
+        Outcome after = outcome_under(tree, grid, dossiers[d], scratch);
         sum += std::fabs(after.total - before[d].total);
         if (after.outcome != before[d].outcome) ++inf.decisions_changed;
       }
@@ -185,19 +182,82 @@ std::vector<std::vector<double>> draw_factors(const SensitivityOptions& options,
   return factors;
 }
 
-DossierSensitivity summary_of(const Tally& t, unsigned samples) {
-  DossierSensitivity ds;
-  for (std::uint32_t n : t.outcomes)
-    ds.outcome_probability.push_back(static_cast<double>(n) / static_cast<double>(samples));
-  if (t.totals.count()) {
-    ds.total_p5 = t.totals.percentile(low_p);
-    ds.total_p95 = t.totals.percentile(high_p);
+Tree weighted(const Tree& base, const std::vector<double>& factors) {
+  Tree tree = base;
+  for (std::size_t c = 0; c < tree.weights.size(); ++c) tree.weights[c] *= factors[c];
+  return tree;
+}
+
+// First pass, sample by sample (a few at a time, one per job): every dossier scored, the ok ones
+// ranked; each dossier's outcome counted and its rank kept in its tails. Memory: per dossier the
+// counts and the rank tails (about 400 bytes for 1000 samples); per job one sample.
+void count_outcomes_and_ranks(const Grid& grid, const Tree& base,
+                              const std::vector<SensitivityDossier>& dossiers,
+                              const std::vector<std::vector<double>>& factors, unsigned jobs,
+                              const std::function<void()>& on_sample, SensitivityResult& out) {
+  const std::size_t n = dossiers.size(), bands = grid.decision.size();
+  const TailSizes sizes = tail_sizes(factors.size(), low_p, high_p);
+  std::vector<std::uint32_t> counts(n * out.outcome_count, 0);
+  std::vector<Tails<unsigned>> ranks(n);
+  std::vector<std::vector<Outcome>> outcomes(jobs);
+  std::vector<std::vector<unsigned>> sample_ranks(jobs);
+  for (std::size_t first = 0; first < factors.size(); first += jobs) {
+    const std::size_t count = std::min<std::size_t>(jobs, factors.size() - first);
+    parallel_for(count, jobs, [&](std::size_t b) {
+      const Tree tree = weighted(base, factors[first + b]);
+      std::vector<std::optional<double>> scratch;
+      outcomes[b].clear();
+      for (const auto& d : dossiers) outcomes[b].push_back(outcome_under(tree, grid, d, scratch));
+      sample_ranks[b] = ranks_of(outcomes[b], bands);
+      if (on_sample) on_sample();
+    });
+    parallel_for(jobs, jobs, [&](std::size_t slice) {
+      for (std::size_t d = slice * n / jobs; d < (slice + 1) * n / jobs; ++d)
+        for (std::size_t b = 0; b < count; ++b) {
+          ++counts[d * out.outcome_count + outcomes[b][d].outcome];
+          if (sample_ranks[b][d]) ranks[d].add(sample_ranks[b][d], sizes);
+        }
+    });
   }
-  if (t.ranks.count()) {
-    ds.rank_p5 = t.ranks.percentile(low_p);
-    ds.rank_p95 = t.ranks.percentile(high_p);
+  for (std::size_t d = 0; d < n; ++d) {
+    DossierSensitivity& ds = out.dossiers[d];
+    for (std::size_t k = 0; k < out.outcome_count; ++k)
+      ds.outcome_probability.push_back(
+          factors.empty() ? 0.0
+                          : static_cast<double>(counts[d * out.outcome_count + k]) /
+                                static_cast<double>(factors.size()));
+    if (ranks[d].count()) {
+      ds.rank_p5 = ranks[d].percentile(low_p);
+      ds.rank_p95 = ranks[d].percentile(high_p);
+    }
   }
-  return ds;
+}
+
+// Second pass, dossier by dossier: its total under every sample again, in a buffer of the job
+// that scores it, for the percentiles of its total. Computing the totals twice costs less than
+// keeping a tenth of them for every dossier between the passes.
+void total_percentiles(const Grid& grid, const Tree& base,
+                       const std::vector<SensitivityDossier>& dossiers,
+                       const std::vector<std::vector<double>>& factors, unsigned jobs,
+                       SensitivityResult& out) {
+  if (factors.empty()) return;
+  std::vector<Tree> trees;
+  trees.reserve(factors.size());
+  for (const auto& f : factors) trees.push_back(weighted(base, f));
+  const std::size_t n = dossiers.size();
+  parallel_for(jobs, jobs, [&](std::size_t slice) {
+    std::vector<double> totals(factors.size());
+    std::vector<std::optional<double>> scratch;
+    for (std::size_t d = slice * n / jobs; d < (slice + 1) * n / jobs; ++d) {
+      for (std::size_t k = 0; k < trees.size(); ++k)
+        totals[k] = outcome_under(trees[k], grid, dossiers[d], scratch).total;
+      for (double p : {low_p, high_p}) {
+        auto at = totals.begin() + static_cast<std::ptrdiff_t>(percentile_index(totals.size(), p));
+        std::nth_element(totals.begin(), at, totals.end());
+        (p == low_p ? out.dossiers[d].total_p5 : out.dossiers[d].total_p95) = *at;
+      }
+    }
+  });
 }
 
 }  // namespace
@@ -209,41 +269,12 @@ SensitivityResult analyse_sensitivity(const Grid& grid,
   SensitivityResult out;
   if (dossiers.empty()) return out;
   const Tree base = build_tree(grid);
-  const std::size_t bands = grid.decision.size(), n = dossiers.size();
-  out.outcome_count = bands + 2;
+  out.outcome_count = grid.decision.size() + 2;
+  out.dossiers.resize(dossiers.size());
   const auto factors = draw_factors(options, base.nodes.size());
-  const TailSizes sizes = tail_sizes(options.samples, low_p, high_p);
-  std::vector<Tally> tallies(n);
-  for (auto& t : tallies) t.outcomes.assign(out.outcome_count, 0);
-
-  // A few samples at a time (one per job), each scoring every dossier; then every dossier's
-  // tally takes them in, slice by slice. Memory: the tallies and one batch of samples.
   const unsigned jobs = std::max(1u, options.jobs);
-  std::vector<std::vector<Outcome>> outcomes(jobs);
-  std::vector<std::vector<unsigned>> ranks(jobs);
-  for (std::size_t first = 0; first < options.samples; first += jobs) {
-    const std::size_t count = std::min<std::size_t>(jobs, options.samples - first);
-    parallel_for(count, jobs, [&](std::size_t b) {
-      Tree tree = base;
-      for (std::size_t c = 0; c < tree.weights.size(); ++c)
-        tree.weights[c] *= factors[first + b][c];
-      outcomes[b].clear();
-      for (const auto& d : dossiers) outcomes[b].push_back(outcome_under(tree, grid, d));
-      ranks[b] = ranks_of(outcomes[b], bands);
-      if (on_sample) on_sample();
-    });
-    parallel_for(jobs, jobs, [&](std::size_t slice) {
-      for (std::size_t d = slice * n / jobs; d < (slice + 1) * n / jobs; ++d)
-        for (std::size_t b = 0; b < count; ++b) {
-          Tally& t = tallies[d];
-          ++t.outcomes[outcomes[b][d].outcome];
-          t.totals.add(outcomes[b][d].total, sizes);
-          if (ranks[b][d]) t.ranks.add(ranks[b][d], sizes);
-        }
-    });
-  }
-  out.dossiers.reserve(n);
-  for (const Tally& t : tallies) out.dossiers.push_back(summary_of(t, options.samples));
+  count_outcomes_and_ranks(grid, base, dossiers, factors, jobs, on_sample, out);
+  total_percentiles(grid, base, dossiers, factors, jobs, out);
   out.influence = one_at_a_time(base, grid, dossiers, options.spread);
   return out;
 }

@@ -4,6 +4,7 @@
 // and a summary (decisions changed, dossiers NEW makes invalid, Kendall's tau of the rankings).
 // Dossiers name their grid by id; a pinned version is not checked here: the point is to score
 // the same dossiers under both versions.
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -81,13 +82,14 @@ struct ImpactSummary {
 
 class ImpactSummaryBuilder {
  public:
-  void add(const ImpactRow& row);  // any order; ranks assigned (assign_impact_ranks)
+  explicit ImpactSummaryBuilder(std::size_t rows = 0);  // rows: room for their ranks at once
+  void add(const ImpactRow& row);                       // any order, ranks given (ImpactRanker)
   ImpactSummary finish() &&;
 
  private:
   ImpactSummary summary_;
   std::map<std::pair<std::string, std::string>, std::size_t> transitions_;
-  std::vector<double> rank_before_, rank_after_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> ranks_;  // before, after: 8 bytes a row
 };
 
 // The orders of a comparison, as byte strings (memcmp order), so that a batch too large to hold
@@ -143,5 +145,7 @@ ImpactTables summarise_impact(const Grid& old_grid, const Grid& new_grid,
 // as in a ranking). None when undefined (fewer than two pairs, or one side all tied).
 // O(n log n) (Knight's algorithm): a batch of 50 000 dossiers is compared in milliseconds.
 std::optional<double> kendall_tau_b(const std::vector<double>& x, const std::vector<double>& y);
+// The same for pairs of ranks (ties exact), in their own memory and 4 bytes a pair more.
+std::optional<double> kendall_tau_b(std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs);
 
 }  // namespace ess
