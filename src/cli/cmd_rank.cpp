@@ -139,28 +139,11 @@ ReportFormat format_of(const std::string& name) {
   return ReportFormat::markdown;
 }
 
-// Standard output or a file, in chunks as the report is rendered; the file appears whole or
-// not at all (AtomicFile).
+// Standard output or a file, in chunks as the report is rendered (emit_stream).
 int write_report(const RankReport& report, const Options& options, const ReportOptions& ro) {
-  ReportFormat format = format_of(options.format);
-  if (!options.output.empty() && options.output != "-") {
-    AtomicFile file(options.output);
-    render_ranking(report, format, ro, [&](std::string_view chunk) { file.write(chunk); });
-    if (file.commit()) return exit_ok;
-    fmt::print(stderr, "ess-eval: error: {}\n", file.error());
-    return exit_io;
-  }
-  bool ok = true;
-  render_ranking(report, format, ro, [&](std::string_view chunk) {
-    ok = ok && std::fwrite(chunk.data(), 1, chunk.size(), stdout) == chunk.size();
+  return emit_stream(options.output, [&](const Sink& sink) {
+    render_ranking(report, format_of(options.format), ro, sink);
   });
-  ok = ok && std::fflush(stdout) == 0;
-  if (!ok && errno != EPIPE) {
-    fmt::print(stderr, "ess-eval: error: cannot write to standard output: {}\n",
-               std::strerror(errno));
-    return exit_io;
-  }
-  return exit_ok;
 }
 
 Language language_of(const Options& options, const LoadedGrid* grid) {
@@ -249,12 +232,9 @@ int run_rank(const Options& options) {
   try {
     return rank(options, inputs, early);
   } catch (const std::system_error& e) {
-    // The temporary files: a full or read-only TMPDIR. Nothing was written.
-    std::fflush(stdout);
-    fmt::print(
-        stderr,
-        "ess-eval: error: {} (rank keeps its rows in temporary files in $TMPDIR, else /tmp)\n",
-        e.what());
+    // The temporary files (the message names the folder): a full or read-only TMPDIR.
+    // Nothing was written.
+    report_error("", e.what());
     return exit_io;
   }
 }

@@ -167,9 +167,7 @@ int write_out_dir(const std::string& dir, const Settings& s,
   Progress progress(scored.size(), show_progress);
   for (const ScoredFile* it : scored) {
     std::string file = it->dossier->id + "." + report_extension(s.format);
-    std::string error;
-    if (!write_file_atomic(dir + "/" + file, render_one(s, *it, comma), error)) {
-      progress.print(fmt::format("ess-eval: error: {}\n", error));
+    if (emit(dir + "/" + file, render_one(s, *it, comma), [&] { progress.print(""); }) != exit_ok) {
       rc = exit_io;
       continue;
     }
@@ -179,11 +177,7 @@ int write_out_dir(const std::string& dir, const Settings& s,
   progress.finish();
   std::string name = dir + "/index." + report_extension(s.format);
   ReportOptions o = report_options(s, language_of(s, *scored[0]), comma);
-  std::string error;
-  if (!write_file_atomic(name, render_index(index, s.format, o), error)) {
-    fmt::print(stderr, "ess-eval: error: {}\n", error);
-    rc = exit_io;
-  }
+  if (emit(name, render_index(index, s.format, o)) != exit_ok) rc = exit_io;
   return rc;
 }
 

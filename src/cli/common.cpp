@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "ess/model/format.hpp"
+#include "output.hpp"
 
 namespace ess::cli {
 
@@ -45,7 +46,7 @@ bool report_diagnostics(std::vector<Diagnostic>& items, const Options& options) 
   if (!items.empty() || format == DiagnosticFormat::json) {
     std::string text =
         format_diagnostics(items, format, format == DiagnosticFormat::gnu && colour_allowed());
-    std::fwrite(text.data(), 1, text.size(), stderr);
+    write_diagnostics(text);
   }
   for (const auto& d : items)
     if (d.severity == Severity::error) return true;

@@ -29,6 +29,7 @@ struct Options {
   bool verbose = false;
   std::string diagnostics = "gnu";  // gnu | github | json
   std::string files_from;           // --files-from LIST
+  bool follow = false;              // --follow: links to folders outside those given
   std::size_t max_file_size = 8u << 20;
   std::string csv_sep = ",";
 

@@ -15,6 +15,7 @@
 #include "ess/model/byte_codec.hpp"
 #include "ess/model/decision.hpp"
 #include "ess/model/format.hpp"
+#include "output.hpp"
 
 namespace ess::cli {
 
@@ -323,10 +324,10 @@ DiagnosticOutcome RankBatch::print_diagnostics() {
       text = fmt::format("{}\n  {}", any ? "," : "[",
                          text.substr(text.find('{'), text.rfind('}') - text.find('{') + 1));
     }
-    std::fwrite(text.data(), 1, text.size(), stderr);
+    write_diagnostics(text);
     any = true;
   });
-  if (format == DiagnosticFormat::json) std::fputs(any ? "\n]\n" : "[]\n", stderr);
+  if (format == DiagnosticFormat::json) write_diagnostics(any ? "\n]\n" : "[]\n");
   return outcome;
 }
 
