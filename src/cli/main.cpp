@@ -72,6 +72,10 @@ void add_common(CLI::App* app, Options& o, bool formats) {
       ->check(CLI::IsMember({"gnu", "github", "json"}));
   app->add_option("--max-file-size", o.max_file_size,
                   "Largest input file, in bytes (default 8 MiB)");
+}
+
+// Commands that search folders for dossiers.
+void add_follow(CLI::App* app, Options& o) {
   app->add_flag("--follow", o.follow, "Follow links to folders outside the folders given");
 }
 
@@ -182,18 +186,21 @@ int run(int argc, char** argv) {
 
   CLI::App* validate = add_command(app, commands[0]);
   add_common(validate, o, false);
+  add_follow(validate, o);
   validate->add_option("--files-from", o.files_from,
                        "Read paths from LIST, one a line ('-': stdin)");
   validate->add_option("paths", o.paths, "Grid and dossier files or folders ('-': stdin)");
 
   CLI::App* score = add_command(app, commands[1]);
   add_common(score, o, true);
+  add_follow(score, o);
   add_consolidate(score, o);
   score->add_option("--out-dir", o.out_dir, "One report per dossier in DIR, plus an index");
   score->add_option("dossiers", o.paths, "Dossier files or folders ('-': stdin)");
 
   CLI::App* rank = add_command(app, commands[2]);
   add_common(rank, o, true);
+  add_follow(rank, o);
   add_consolidate(rank, o);
   rank->add_option("--files-from", o.files_from, "Read paths from LIST, one a line ('-': stdin)");
   rank->add_option("--call", o.call, "Only dossiers of this call for projects");
@@ -225,6 +232,7 @@ int run(int argc, char** argv) {
   test->add_option("grid-ref", o.paths, "Grid file or id (default: every grid in ./criteria)");
   CLI::App* impact = grid->add_subcommand("impact", "Every dossier scored under OLD and NEW");
   add_common(impact, o, true);
+  add_follow(impact, o);
   add_consolidate(impact, o);
   impact->add_flag("--fail-on-decision-change", o.fail_on_decision_change,
                    "Exit 1 when a decision changes");
@@ -232,6 +240,7 @@ int run(int argc, char** argv) {
 
   CLI::App* sens = add_command(app, commands[5]);
   add_common(sens, o, true);
+  add_follow(sens, o);
   add_consolidate(sens, o);
   sens->add_option("--spread", o.spread, "Relative perturbation of each weight (default 0.2)");
   sens->add_option("--samples", o.samples, "Number of perturbed grids (default 1000)");
