@@ -61,8 +61,8 @@ bool names_descriptor(const std::string& path, int fd) {
 bool is_standard_output(const std::string& path) {
   if (path.empty() || path == "-" || names_descriptor(path, 1)) return true;
   if (stdout_closed()) return false;
-  struct stat out {
-  }, named{};
+  struct stat out {};
+  struct stat named {};
   return ::fstat(STDOUT_FILENO, &out) == 0 && ::stat(path.c_str(), &named) == 0 &&
          out.st_dev == named.st_dev && out.st_ino == named.st_ino;
 }
@@ -85,6 +85,9 @@ int emit_to_stdout(const std::function<void(const Sink&)>& render,
                    const std::function<void()>& before_error) {
   if (stdout_closed()) return fail_stdout(EBADF, before_error);
   int err = 0;
+  // A pipe whose reader went away (EPIPE, when SIGPIPE is ignored) is a failure too: the
+  // report did not reach its reader.
+  errno = 0;
   render([&](std::string_view chunk) {
     if (err == 0 && std::fwrite(chunk.data(), 1, chunk.size(), stdout) != chunk.size())
       err = errno ? errno : EIO;

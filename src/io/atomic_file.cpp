@@ -74,6 +74,13 @@ struct Slot {
 Slot slots[slot_count];
 std::atomic<unsigned> staging_counter{0};
 
+// A name beside the target, unique in this process and across processes: hidden (folder
+// walks skip it) and short (the target's own name may already be NAME_MAX long).
+std::string staging_name(const std::string& target) {
+  return fmt::format("{}/.{}.ess-{}-{}", folder_of(target), name_of(target).substr(0, 64),
+                     ::getpid(), staging_counter.fetch_add(1));
+}
+
 int claim_slot(const std::string& path) {
   if (path.size() >= PATH_MAX) return -1;
   for (int i = 0; i < slot_count; ++i) {
@@ -144,9 +151,7 @@ void AtomicFile::open_staging() {
     anonymous_ = fd_ >= 0;
     if (anonymous_) return;
   }
-  // Hidden (folder walks skip it) and short (the target's name may already be NAME_MAX long).
-  staging_ = fmt::format("{}/.{}.ess-{}-{}", folder, name_of(target_).substr(0, 64), ::getpid(),
-                         staging_counter.fetch_add(1));
+  staging_ = staging_name(target_);
   slot_ = claim_slot(staging_);
   fd_ = ::open(staging_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, create_mode);
   named_ = fd_ >= 0;
@@ -183,8 +188,7 @@ bool AtomicFile::link_in() {
     fail(errno);
     return false;
   }
-  staging_ = fmt::format("{}/.{}.ess-{}-{}", folder_of(target_), name_of(target_).substr(0, 64),
-                         ::getpid(), staging_counter.fetch_add(1));
+  staging_ = staging_name(target_);
   slot_ = claim_slot(staging_);  // a signal between link and rename removes it
   if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, staging_.c_str(), AT_SYMLINK_FOLLOW) != 0) {
     fail(errno);
