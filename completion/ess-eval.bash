@@ -26,16 +26,16 @@ _ess_eval_options() {
     --max-file-size -h --help"
   local formats="-f --format -o --output --csv-sep"
   case $1 in
-    validate) echo "$common --files-from" ;;
-    score) echo "$common $formats --consolidate --out-dir" ;;
+    validate) echo "$common --files-from --follow" ;;
+    score) echo "$common $formats --consolidate --out-dir --follow" ;;
     rank)
-      echo "$common $formats --consolidate --files-from --call --territory --theme --group-by --budget"
+      echo "$common $formats --consolidate --files-from --call --territory --theme --group-by --budget --follow"
       ;;
     template | "grid show") echo "$common -o --output" ;;
     "grid diff") echo "$common $formats --check-version" ;;
     "grid test") echo "$common" ;;
-    "grid impact") echo "$common $formats --consolidate --fail-on-decision-change" ;;
-    sensitivity) echo "$common $formats --consolidate --spread --samples --seed" ;;
+    "grid impact") echo "$common $formats --consolidate --fail-on-decision-change --follow" ;;
+    sensitivity) echo "$common $formats --consolidate --spread --samples --seed --follow" ;;
     schema | grid) echo "-h --help" ;;
     *) echo "-h --help --version" ;;
   esac

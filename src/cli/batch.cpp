@@ -1,4 +1,5 @@
 #include "batch.hpp"
+#include "output.hpp"
 
 #include <sys/stat.h>
 
@@ -287,11 +288,9 @@ int run_batch(const std::function<int()>& command) {
   try {
     return command();
   } catch (const std::system_error& e) {
-    std::fflush(stdout);
-    fmt::print(stderr,
-               "ess-eval: error: {} (a batch keeps its records in temporary files in $TMPDIR, "
-               "else /tmp)\n",
-               e.what());
+    // The temporary files (the message names the folder): a full or read-only TMPDIR.
+    // Nothing was written.
+    report_error("", e.what());
     return exit_io;
   }
 }

@@ -73,10 +73,8 @@ int impact(const Options& options, const GridPair& grids, std::vector<Diagnostic
       Progress::wanted(options));
   RunOutcome outcome = batch.print_diagnostics();
   ImpactReport report = passes.finish(grids.old_grid, grids.new_grid);
-  int written =
-      emit_streamed(options.output, [&](const std::function<void(std::string_view)>& sink) {
-        render_impact(report, options.format, ro, sink);
-      });
+  int written = emit_stream(
+      options.output, [&](const Sink& sink) { render_impact(report, options.format, ro, sink); });
   return worse(written, exit_code(outcome));
 }
 

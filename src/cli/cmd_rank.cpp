@@ -102,10 +102,8 @@ int rank(const Options& options, const InputStream& inputs, std::vector<Diagnost
   report.diagnostics = [&](const std::function<void(const Diagnostic&)>& fn) {
     batch.for_each_diagnostic(fn);
   };
-  int written =
-      emit_streamed(options.output, [&](const std::function<void(std::string_view)>& sink) {
-        render_ranking(report, options.format, ro, sink);
-      });
+  int written = emit_stream(
+      options.output, [&](const Sink& sink) { render_ranking(report, options.format, ro, sink); });
   return worse(written, exit_code(outcome));
 }
 

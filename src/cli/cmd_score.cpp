@@ -122,9 +122,7 @@ class OutDir {
 
   void add(ScoreRecord r) {
     std::string file = r.index.dossier + "." + report_extension(options_.format);
-    std::string error;
-    if (!write_file_atomic(options_.out_dir + "/" + file, r.report, error)) {
-      fmt::print(stderr, "ess-eval: error: {}\n", error);
+    if (emit(options_.out_dir + "/" + file, r.report) != exit_ok) {
       rc_ = exit_io;
       return;
     }
@@ -144,7 +142,7 @@ class OutDir {
     if (!index_) return rc_;
     index_->finish();
     if (!index_file_->commit()) {
-      fmt::print(stderr, "ess-eval: error: {}\n", index_file_->error());
+      report_error(index_file_->path(), index_file_->reason());
       return exit_io;
     }
     return rc_;
@@ -182,7 +180,7 @@ int score(const Options& options, const InputStream& inputs, std::vector<Diagnos
   if (out_dir) {
     written = out_dir->finish();
   } else if (reports.size() > 0) {
-    written = emit_streamed(options.output, [&](const std::function<void(std::string_view)>& sink) {
+    written = emit_stream(options.output, [&](const Sink& sink) {
       // The CSV header's separator is the only option it needs.
       ReportStream stream(options.format, report_options(options, nullptr), batch.files() > 1,
                           sink);
@@ -199,8 +197,7 @@ int run_score(const Options& options) {
   if (!options.output.empty() && !options.out_dir.empty())
     return usage_error(options, "-o and --out-dir cannot be used together");
   if (!options.out_dir.empty() && !is_folder(options.out_dir)) {
-    fmt::print(stderr, "ess-eval: error: {}: no such folder (--out-dir never creates one)\n",
-               options.out_dir);
+    report_error(options.out_dir, "no such folder (--out-dir never creates one)", "not-found");
     return exit_io;
   }
   std::vector<Diagnostic> early;

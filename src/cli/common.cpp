@@ -11,6 +11,7 @@
 
 #include "diagnostic_printer.hpp"
 #include "ess/model/format.hpp"
+#include "output.hpp"
 
 namespace ess::cli {
 

@@ -4,13 +4,20 @@
 #include <tuple>
 
 #include "ess/model/format.hpp"
+#include "output.hpp"
 
 namespace ess::cli {
 
 namespace {
 
-void to_stderr(std::string_view text) {
-  std::fwrite(text.data(), 1, text.size(), stderr);
+// One JSON object, one line: write_diagnostics gathers the objects of the whole run, from
+// any command and any time, into one array on standard error (closed by finish_output).
+std::string json_line(const Diagnostic& d) {
+  json::Writer writer;
+  write_diagnostic_json(writer, d);
+  std::string text = std::move(writer).finish();
+  while (!text.empty() && text.back() == '\n') text.pop_back();
+  return text + "\n";
 }
 
 bool same(const Diagnostic& a, const Diagnostic& b) {
@@ -23,10 +30,7 @@ bool same(const Diagnostic& a, const Diagnostic& b) {
 DiagnosticPrinter::DiagnosticPrinter(const Options& options)
     : format_(options.diagnostics),
       colour_(options.diagnostics == DiagnosticFormat::gnu && colour_allowed()) {
-  if (format_ == DiagnosticFormat::json) {
-    json_ = std::make_unique<json::Writer>(to_stderr);
-    json_->begin_array();
-  }
+  if (format_ == DiagnosticFormat::json) write_diagnostics("");  // "[]" even when none
 }
 
 DiagnosticPrinter::~DiagnosticPrinter() {
@@ -37,19 +41,13 @@ void DiagnosticPrinter::print(const Diagnostic& d) {
   if (previous_ && same(*previous_, d)) return;
   previous_ = d;
   outcome_.see(d);
-  if (json_)
-    write_diagnostic_json(*json_, d);
-  else
-    to_stderr(format_diagnostics({d}, format_, colour_));
+  write_diagnostics(format_ == DiagnosticFormat::json ? json_line(d)
+                                                      : format_diagnostics({d}, format_, colour_));
 }
 
 RunOutcome DiagnosticPrinter::finish() {
   if (!finished_) {
     finished_ = true;
-    if (json_) {
-      json_->end_array();
-      std::move(*json_).finish();
-    }
     std::fflush(stderr);
   }
   return outcome_;

@@ -1,7 +1,8 @@
 #pragma once
 // Diagnostics to stderr one at a time, in the format of --diagnostics (§3): GNU lines, GitHub
-// annotations, or one JSON array written as it goes. A diagnostic equal to the one before it
-// (the same file met twice) is said once. What was printed decides the exit code (RunOutcome).
+// annotations, or JSON objects in the one array of the run (write_diagnostics). A diagnostic equal
+// to the one before it (the same file met twice) is said once. What was printed decides the exit
+// code (RunOutcome).
 #include <memory>
 #include <optional>
 
@@ -19,14 +20,13 @@ class DiagnosticPrinter {
   DiagnosticPrinter& operator=(const DiagnosticPrinter&) = delete;
 
   void print(const Diagnostic& diagnostic);  // in sorted order
-  RunOutcome finish();                       // closes the JSON array
+  RunOutcome finish();
 
  private:
   DiagnosticFormat format_;
   bool colour_;
   bool finished_ = false;
   std::optional<Diagnostic> previous_;
-  std::unique_ptr<json::Writer> json_;
   RunOutcome outcome_;
 };
 

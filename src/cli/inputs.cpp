@@ -1,12 +1,16 @@
 #include "inputs.hpp"
 
+#include <dirent.h>
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <filesystem>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
 #include <functional>
+#include <memory>
+#include <optional>
 #include <set>
-#include <system_error>
 
 #include <fmt/format.h>
 
@@ -16,8 +20,6 @@ namespace ess::cli {
 
 namespace {
 
-namespace fs = std::filesystem;
-
 using Visited = std::set<std::pair<dev_t, ino_t>>;
 using Found = std::function<void(const std::string& path, const struct stat* st)>;
 
@@ -25,64 +27,170 @@ bool is_yaml_name(const std::string& name) {
   return name.ends_with(".yaml") || name.ends_with(".yml");
 }
 
-// Calls `found` for each *.yaml/*.yml file under `dir` with its stat (null when stat fails).
-// `sorted`: each folder's entries by name, for commands that list files in order; rank does
-// without, so that a folder of any size is walked in constant memory.
-void walk(const std::string& dir, Visited& visited, bool sorted, const Found& found,
-          std::vector<Diagnostic>& diags) {
-  struct stat st {};
-  if (::stat(dir.c_str(), &st) != 0 || !visited.insert({st.st_dev, st.st_ino}).second) return;
-  auto visit = [&](const std::string& path) {
-    std::string name = fs::path(path).filename().string();
-    // Hidden entries are skipped: .git, editors' lock files (.#x.yaml), and the like.
-    if (name.empty() || name[0] == '.') return;
-    struct stat est {};
-    if (::stat(path.c_str(), &est) != 0) {
-      // A link that leads nowhere, or to itself: reading it reports why, if it is meant as
-      // one of the files to check.
-      if (is_yaml_name(name)) found(path, nullptr);
-      return;
-    }
-    if (S_ISDIR(est.st_mode)) {
-      walk(path, visited, sorted, found, diags);  // a link back up the tree is met once: `visited`
-    } else if (is_yaml_name(name)) {
-      found(path, &est);
-    }
-  };
-  std::error_code ec;
-  std::vector<std::string> entries;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    if (sorted)
-      entries.push_back(it->path().string());
-    else
-      visit(it->path().string());
-  }
-  if (ec) {
-    diags.push_back({Severity::error,
-                     "io-error",
-                     dir,
-                     {},
-                     fmt::format("cannot read folder: {}", ec.message()),
-                     ""});
-    return;
-  }
-  std::sort(entries.begin(), entries.end());
-  for (const auto& path : entries) visit(path);
+std::string reason(int err) {
+  if (err == ENAMETOOLONG) return "the path is too long for the system (over PATH_MAX bytes)";
+  if (err == ELOOP) return "too many levels of symbolic links (a loop)";
+  return std::strerror(err);
 }
+
+Diagnostic io_error(const std::string& path, std::string message) {
+  return {Severity::error, "io-error", path, {}, std::move(message), ""};
+}
+
+// The folders named on the command line, resolved: a link to a folder is followed only into
+// them (or anywhere with --follow), so that a link to / or /proc does not walk the machine.
+class Trees {
+ public:
+  void add(const std::string& folder) {
+    std::unique_ptr<char, decltype(&std::free)> real(::realpath(folder.c_str(), nullptr),
+                                                     &std::free);
+    if (real) roots_.emplace_back(real.get());
+  }
+  bool contain(const std::string& resolved) const {
+    return std::any_of(roots_.begin(), roots_.end(), [&](const std::string& root) {
+      return resolved == root || root == "/" ||
+             (resolved.starts_with(root) && resolved[root.size()] == '/');
+    });
+  }
+
+ private:
+  std::vector<std::string> roots_;
+};
+
+struct WalkRules {
+  const Trees& trees;
+  bool follow = false;  // --follow: links to folders anywhere
+  bool sorted = false;  // each folder's entries by name (validate, score); else as listed (rank)
+};
+
+// What a folder holds that the walk wants: YAML files (with their stat, when it worked) and
+// folders (`link`: reached through a symbolic link).
+struct Entry {
+  std::string path;
+  bool folder = false, link = false, has_stat = false;
+  struct stat st {};
+};
+
+// Calls `found` for each *.yaml/*.yml file under a folder. Iterative, with one folder open at
+// a time: depth costs neither stack nor descriptors. Nothing is skipped in silence: a folder
+// that cannot be read, an entry that cannot be looked at (permissions, a path too long, a
+// loop of links) is an io-error at its path; a link out of the trees, a warning.
+class Walker {
+ public:
+  Walker(const WalkRules& rules, Visited& visited, const Found& found,
+         std::vector<Diagnostic>& diags)
+      : rules_(rules), visited_(visited), found_(found), diags_(diags) {}
+
+  void walk(const std::string& top) {
+    struct stat st {};
+    if (::stat(top.c_str(), &st) != 0 || !visited_.insert({st.st_dev, st.st_ino}).second) return;
+    std::vector<std::pair<std::vector<Entry>, std::size_t>> stack;  // entries, next
+    stack.emplace_back(list(top), 0);
+    while (!stack.empty()) {
+      auto& [entries, next] = stack.back();
+      if (next == entries.size()) {
+        stack.pop_back();
+        continue;
+      }
+      Entry entry = std::move(entries[next++]);
+      if (!entry.folder)
+        found_(entry.path, entry.has_stat ? &entry.st : nullptr);
+      else if (enter(entry))
+        stack.emplace_back(list(entry.path), 0);  // `entries` is not used past this point
+    }
+  }
+
+ private:
+  // The entries to visit, in order; unsorted, files go to `found` at once and only folders
+  // are kept, so that a folder of any size is listed in constant memory.
+  std::vector<Entry> list(const std::string& dir) {
+    std::vector<Entry> out;
+    struct Close {
+      void operator()(DIR* d) const { ::closedir(d); }
+    };
+    std::unique_ptr<DIR, Close> d(::opendir(dir.c_str()));
+    if (!d) {
+      diags_.push_back(io_error(dir, "cannot read folder: " + reason(errno)));
+      return out;
+    }
+    for (;;) {
+      errno = 0;
+      const dirent* de = ::readdir(d.get());
+      if (!de) break;
+      std::string name = de->d_name;
+      // Hidden entries are skipped: ., .., .git, editors' lock files (.#x.yaml), and the like.
+      if (name.empty() || name[0] == '.') continue;
+      std::string path = dir.ends_with('/') ? dir + name : dir + '/' + name;
+      std::optional<Entry> entry = look_at(std::move(path), name, de->d_type);
+      if (!entry) continue;
+      if (!entry->folder && !rules_.sorted)
+        found_(entry->path, entry->has_stat ? &entry->st : nullptr);
+      else
+        out.push_back(std::move(*entry));
+    }
+    if (errno != 0) diags_.push_back(io_error(dir, "cannot read folder: " + reason(errno)));
+    if (rules_.sorted)
+      std::sort(out.begin(), out.end(),
+                [](const Entry& a, const Entry& b) { return a.path < b.path; });
+    return out;
+  }
+
+  std::optional<Entry> look_at(std::string path, const std::string& name, unsigned char type) {
+    Entry e;
+    e.path = std::move(path);
+    if (::stat(e.path.c_str(), &e.st) != 0) {
+      int err = errno;
+      // A YAML name is one of the files to check: reading it says why it cannot be.
+      if (is_yaml_name(name)) return e;
+      if (err != ENOENT)  // ENOENT: a link to nothing, and not a YAML name: not ours
+        diags_.push_back(io_error(e.path, "cannot look at this entry: " + reason(err)));
+      return std::nullopt;
+    }
+    e.has_stat = true;
+    if (S_ISDIR(e.st.st_mode)) {
+      struct stat own {};
+      e.folder = true;
+      e.link = type == DT_LNK ||
+               (type == DT_UNKNOWN && ::lstat(e.path.c_str(), &own) == 0 && S_ISLNK(own.st_mode));
+      return e;
+    }
+    if (is_yaml_name(name)) return e;
+    return std::nullopt;
+  }
+
+  bool enter(const Entry& folder) {
+    if (folder.link && !rules_.follow) {
+      std::unique_ptr<char, decltype(&std::free)> real(::realpath(folder.path.c_str(), nullptr),
+                                                       &std::free);
+      if (!real) {
+        diags_.push_back(io_error(folder.path, "cannot follow this link: " + reason(errno)));
+        return false;
+      }
+      if (!rules_.trees.contain(real.get())) {
+        diags_.push_back({Severity::warning,
+                          "link-not-followed",
+                          folder.path,
+                          {},
+                          fmt::format("a link to a folder outside the folders given ({}): "
+                                      "not followed",
+                                      real.get()),
+                          "name that folder on the command line, or pass --follow"});
+        return false;
+      }
+    }
+    // A folder met before (a link back up the tree, or to a folder also given) is walked once.
+    return visited_.insert({folder.st.st_dev, folder.st.st_ino}).second;
+  }
+
+  const WalkRules& rules_;
+  Visited& visited_;
+  const Found& found_;
+  std::vector<Diagnostic>& diags_;
+};
 
 bool is_folder(const std::string& path) {
   struct stat st {};
   return path != "-" && ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-void add_path(const std::string& path, Visited& visited, std::vector<std::string>& out,
-              std::vector<Diagnostic>& diags) {
-  if (is_folder(path))
-    walk(
-        path, visited, true,
-        [&](const std::string& file, const struct stat*) { out.push_back(file); }, diags);
-  else
-    out.push_back(path);  // a missing file is reported when it is read, like any other
 }
 
 // A file named twice (or reached through two folders, or by two paths) is checked once.
@@ -146,17 +254,30 @@ void read_list(const std::string& list, const std::function<void(const std::stri
 }  // namespace
 
 std::vector<std::string> collect_inputs(const Options& options, std::vector<Diagnostic>& diags) {
-  std::vector<std::string> out;
-  Visited visited;
-  for (const auto& p : options.paths) add_path(p, visited, out, diags);
+  std::vector<std::string> given = options.paths;
   if (!options.files_from.empty())
     read_list(
-        options.files_from, [&](const std::string& p) { add_path(p, visited, out, diags); }, diags);
+        options.files_from, [&](const std::string& p) { given.push_back(p); }, diags);
+  Trees trees;
+  for (const auto& p : given)
+    if (is_folder(p)) trees.add(p);
+  WalkRules rules{trees, options.follow, true};
+  std::vector<std::string> out;
+  Visited visited;
+  Found add = [&](const std::string& file, const struct stat*) { out.push_back(file); };
+  Walker walker(rules, visited, add, diags);
+  for (const auto& p : given) {
+    if (is_folder(p))
+      walker.walk(p);
+    else
+      out.push_back(p);  // a missing file is reported when it is read, like any other
+  }
   remove_repeated_paths(out);
   return out;
 }
 
-InputStream::InputStream(const Options& options, std::vector<Diagnostic>& diags) {
+InputStream::InputStream(const Options& options, std::vector<Diagnostic>& diags)
+    : follow_(options.follow) {
   auto add = [&](const std::string& path) {
     (is_folder(path) ? folders_ : files_).push_back(path);
   };
@@ -170,8 +291,12 @@ InputStream::InputStream(const Options& options, std::vector<Diagnostic>& diags)
 }
 
 void InputStream::walk_folders(const Found& found, std::vector<Diagnostic>& diags) const {
+  Trees trees;
+  for (const auto& folder : folders_) trees.add(folder);
+  WalkRules rules{trees, follow_, false};
   Visited visited;
-  for (const auto& folder : folders_) walk(folder, visited, false, found, diags);
+  Walker walker(rules, visited, found, diags);
+  for (const auto& folder : folders_) walker.walk(folder);
 }
 
 std::size_t InputStream::count() const {
@@ -184,13 +309,13 @@ std::size_t InputStream::count() const {
 bool InputStream::any() const {
   if (!files_.empty()) return true;
   struct Found {};
-  std::vector<Diagnostic> ignored;
+  std::vector<Diagnostic> said;
   try {
-    walk_folders([](const std::string&, const struct stat*) { throw Found{}; }, ignored);
+    walk_folders([](const std::string&, const struct stat*) { throw Found{}; }, said);
   } catch (const Found&) {
     return true;
   }
-  return false;
+  return !said.empty();  // a folder that cannot be read is not an empty one: for_each says why
 }
 
 void InputStream::for_each(const std::function<void(std::string)>& fn,

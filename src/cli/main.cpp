@@ -1,16 +1,29 @@
-// The command line: parse options, hand over to one run_<command> per file. Nothing else.
+// The command line: parse options, hand over to one run_<command> per file. Nothing else,
+// but for the start-up that makes a hostile environment safe (start_up) and the exit that
+// reports every write failure (finish_output).
+#include <malloc.h>
+#include <sys/resource.h>
+#include <unistd.h>
 #include <CLI/CLI.hpp>
 
+#include <atomic>
 #include <clocale>
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
+#include <new>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
 
+#include "ess/core/parallel.hpp"
+#include "ess/io/atomic_file.hpp"
 #include "ess/model/diagnostic.hpp"
 #include "options.hpp"
+#include "output.hpp"
 
 namespace ess::cli {
 std::string version_text();
@@ -62,6 +75,11 @@ void add_common(CLI::App* app, Options& o, OptionWords& w, bool formats) {
                   "Largest input file, in bytes (default 8 MiB)");
 }
 
+// Commands that search folders for dossiers.
+void add_follow(CLI::App* app, Options& o) {
+  app->add_flag("--follow", o.follow, "Follow links to folders outside the folders given");
+}
+
 void add_consolidate(CLI::App* app, OptionWords& w) {
   app->add_option("--consolidate", w.consolidate, "Statistic over assessors' values")
       ->check(CLI::IsMember({"mean", "median", "min"}));
@@ -94,10 +112,62 @@ int dispatch(const Options& o) {
   return exit_usage;
 }
 
-}  // namespace
+// The last resort of an exception nothing caught: an exit status and a line, not an abort.
+[[noreturn]] void terminate_quietly() {
+  static const char text[] = "ess-eval: internal error: unexpected failure\n";
+  [[maybe_unused]] ssize_t n = ::write(STDERR_FILENO, text, sizeof text - 1);
+  std::_Exit(ess::cli::exit_io);
+}
 
-int main(int argc, char** argv) {
+void warn_fewer_workers(std::size_t wanted, std::size_t started, const char* why) {
+  static std::atomic<bool> said{false};
+  if (said.exchange(true)) return;
+  ess::cli::report_warning(
+      fmt::format("only {} of the {} worker threads asked for could start ({}): going on with {}",
+                  started, wanted, why, std::max<std::size_t>(started, 1)),
+      "fewer-jobs");
+}
+
+// Under a memory limit (ulimit -v, or -d), each thread's glibc arena reserves 64 MiB of
+// address space; once that fails, malloc retries it over and over: one arena for all.
+void cap_malloc_arenas() {
+  struct rlimit as {
+  }, data{};
+  bool limited = (::getrlimit(RLIMIT_AS, &as) == 0 && as.rlim_cur != RLIM_INFINITY) ||
+                 (::getrlimit(RLIMIT_DATA, &data) == 0 && data.rlim_cur != RLIM_INFINITY);
+  if (limited) ::mallopt(M_ARENA_MAX, 1);
+}
+
+// Before anything opens a file or starts a thread.
+void start_up() {
+  ess::cli::hold_standard_descriptors();
+  std::signal(SIGXFSZ, SIG_IGN);  // over `ulimit -f`: EFBIG, a message, exit 3
+  ess::remove_temporary_files_on_signals();
+  cap_malloc_arenas();
+  std::set_terminate(terminate_quietly);
+  ess::on_fewer_workers = warn_fewer_workers;
   std::setlocale(LC_ALL, "C");  // same bytes out whatever the user's locale
+}
+
+// Commands that print their report on standard output: nowhere to print it when it is closed.
+bool report_on_stdout(const Options& o) {
+  if (o.command == "validate") return o.verbose;
+  if (o.command == "score" && !o.out_dir.empty()) return false;
+  return o.output.empty() || o.output == "-";
+}
+
+// --help, --version and usage errors, through the same checks as any other output.
+int parse_exit(const CLI::App& app, const CLI::ParseError& e) {
+  std::ostringstream out, err;
+  int rc = app.exit(e, out, err);
+  std::string usage = err.str();
+  if (!usage.empty()) std::fwrite(usage.data(), 1, usage.size(), stderr);
+  if (!out.str().empty() && ess::cli::emit("", out.str()) != ess::cli::exit_ok)
+    return ess::cli::exit_io;
+  return rc == 0 ? ess::cli::exit_ok : ess::cli::exit_usage;
+}
+
+int run(int argc, char** argv) {
   Options o;
   OptionWords w;
   CLI::App app{
@@ -112,18 +182,21 @@ int main(int argc, char** argv) {
 
   CLI::App* validate = add_command(app, commands[0]);
   add_common(validate, o, w, false);
+  add_follow(validate, o);
   validate->add_option("--files-from", o.files_from,
                        "Read paths from LIST, one a line ('-': stdin)");
   validate->add_option("paths", o.paths, "Grid and dossier files or folders ('-': stdin)");
 
   CLI::App* score = add_command(app, commands[1]);
   add_common(score, o, w, true);
+  add_follow(score, o);
   add_consolidate(score, w);
   score->add_option("--out-dir", o.out_dir, "One report per dossier in DIR, plus an index");
   score->add_option("dossiers", o.paths, "Dossier files or folders ('-': stdin)");
 
   CLI::App* rank = add_command(app, commands[2]);
   add_common(rank, o, w, true);
+  add_follow(rank, o);
   add_consolidate(rank, w);
   rank->add_option("--files-from", o.files_from, "Read paths from LIST, one a line ('-': stdin)");
   rank->add_option("--call", o.call, "Only dossiers of this call for projects");
@@ -155,6 +228,7 @@ int main(int argc, char** argv) {
   test->add_option("grid-ref", o.paths, "Grid file or id (default: every grid in ./criteria)");
   CLI::App* impact = grid->add_subcommand("impact", "Every dossier scored under OLD and NEW");
   add_common(impact, o, w, true);
+  add_follow(impact, o);
   add_consolidate(impact, w);
   impact->add_flag("--fail-on-decision-change", o.fail_on_decision_change,
                    "Exit 1 when a decision changes");
@@ -162,6 +236,7 @@ int main(int argc, char** argv) {
 
   CLI::App* sens = add_command(app, commands[5]);
   add_common(sens, o, w, true);
+  add_follow(sens, o);
   add_consolidate(sens, w);
   sens->add_option("--spread", o.spread, "Relative perturbation of each weight (default 0.2)");
   sens->add_option("--samples", o.samples, "Number of perturbed grids (default 1000)");
@@ -192,8 +267,7 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int rc = app.exit(e);
-    return rc == 0 ? ess::cli::exit_ok : ess::cli::exit_usage;
+    return parse_exit(app, e);
   }
 
   ess::cli::settle_options(w, o);
@@ -202,14 +276,47 @@ int main(int argc, char** argv) {
     for (CLI::App* inner : sub->get_subcommands()) o.command += " " + inner->get_name();
   }
   if (o.command.empty()) {
-    fmt::print("{}", app.help());
-    return ess::cli::exit_usage;
+    int written = ess::cli::emit("", app.help());
+    return written == ess::cli::exit_ok ? ess::cli::exit_usage : written;
+  }
+  ess::cli::set_diagnostics_format(o.diagnostics);
+  if (ess::cli::stdout_closed() && report_on_stdout(o)) {
+    ess::cli::report_error("", "standard output is closed: nowhere to print the report",
+                           "io-error");
+    return ess::cli::exit_io;
+  }
+  return dispatch(o);
+}
+
+// A failure no command handled: memory, or a bug. A print that failed is finish_output's.
+int unexpected(const char* what, bool bug) {
+  try {
+    if (std::ferror(stdout) || std::ferror(stderr)) return ess::cli::exit_io;
+    ess::cli::report_error("", bug ? fmt::format("internal error: {}", what) : what, "io-error");
+  } catch (...) {
+    static const char text[] = "ess-eval: error: out of memory\n";
+    [[maybe_unused]] ssize_t n = ::write(STDERR_FILENO, text, sizeof text - 1);
+  }
+  return ess::cli::exit_io;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  start_up();
+  int rc = ess::cli::exit_io;
+  try {
+    rc = run(argc, argv);
+  } catch (const std::bad_alloc&) {
+    rc = unexpected("out of memory", false);
+  } catch (const std::exception& e) {
+    rc = unexpected(e.what(), true);
+  } catch (...) {
+    rc = unexpected("unknown exception", true);
   }
   try {
-    return dispatch(o);
-  } catch (const std::exception& e) {
-    std::fflush(stdout);
-    fmt::print(stderr, "ess-eval: internal error: {}\n", e.what());
+    return ess::cli::finish_output(rc);
+  } catch (...) {
     return ess::cli::exit_io;
   }
 }

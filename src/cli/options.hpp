@@ -48,6 +48,7 @@ struct Options {
   bool verbose = false;
   DiagnosticFormat diagnostics = DiagnosticFormat::gnu;
   std::string files_from;  // --files-from LIST
+  bool follow = false;     // --follow: links to folders outside those given
   std::size_t max_file_size = 8u << 20;
   char csv_separator = ',';
 

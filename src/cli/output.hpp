@@ -1,19 +1,50 @@
 #pragma once
-// Where reports go: stdout, or a file written whole (temporary file, then rename).
+// Where reports and messages go: standard output or a file (AtomicFile: whole or not at all,
+// special files written through), and standard error. Every write failure, on any of them,
+// ends in exit 3 with a message where one can still be written (finish_output).
 #include <functional>
 #include <string>
 #include <string_view>
 
 #include "ess/io/atomic_file.hpp"
+#include "ess/model/format.hpp"
 
 namespace ess::cli {
 
-// stdout when `path` is empty, else write_file_atomic; prints the error and returns exit_io.
-int emit(const std::string& path, std::string_view content);
+// Start-up, before anything opens a file: notes which of descriptors 0-2 are closed, then
+// holds each on /dev/null opened the wrong way round, so that no file of ours ever takes
+// their number (a spill file on descriptor 1 would receive the report) and using them still
+// fails as on a closed descriptor.
+void hold_standard_descriptors();
+bool stdout_closed();
 
-// The same for a report rendered in chunks (a ranking of 50 000 dossiers is never held whole):
-// `render` hands each chunk to the sink it is given; a file appears whole or not at all.
-int emit_streamed(const std::string& path,
-                  const std::function<void(const std::function<void(std::string_view)>&)>& render);
+// The format of every message on standard error (--diagnostics).
+void set_diagnostics_format(DiagnosticFormat format);
+
+// A report: to standard output when `path` is empty, "-" or names standard output
+// (/dev/stdout), else to the file (AtomicFile). On failure prints why and returns exit_io;
+// `before_error`, when given, runs first (a progress line clears itself).
+int emit(const std::string& path, std::string_view content,
+         const std::function<void()>& before_error = {});
+// The same for a report rendered in pieces: `render` calls the sink with each.
+using Sink = std::function<void(std::string_view)>;
+int emit_stream(const std::string& path, const std::function<void(const Sink&)>& render,
+                const std::function<void()>& before_error = {});
+
+// Diagnostics already formatted (format_diagnostics), whole or in pieces. With
+// --diagnostics json, every object goes into one array on standard error, closed by
+// finish_output, so that later errors (report_error) still join that one document.
+void write_diagnostics(std::string_view formatted);
+
+// A failure outside any input file: "ess-eval: error: FILE: message" (gnu), an annotation, or
+// one more JSON object. `file` may be empty.
+void report_error(std::string_view file, std::string_view message,
+                  std::string_view code = "io-error");
+void report_warning(std::string_view message, std::string_view code);
+
+// At exit: standard output flushed (a failure there reported, once), the JSON array of
+// diagnostics closed. Returns `rc`, or exit_io when anything could not be written, to standard
+// error included.
+int finish_output(int rc);
 
 }  // namespace ess::cli

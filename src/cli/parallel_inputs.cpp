@@ -6,6 +6,8 @@
 #include <mutex>
 #include <thread>
 
+#include "ess/core/parallel.hpp"
+
 namespace ess::cli {
 
 namespace {
@@ -55,7 +57,7 @@ void for_each_input_parallel(const InputStream& inputs, unsigned jobs,
     inputs.for_each([&](std::string path) { handle(path); }, walk_diags);
     return;
   }
-  PathQueue queue(jobs * 32);
+  PathQueue queue(std::min<std::size_t>(jobs, max_workers) * 32);
   std::exception_ptr failure;
   std::mutex failure_mutex;
   auto fail = [&] {
@@ -63,15 +65,19 @@ void for_each_input_parallel(const InputStream& inputs, unsigned jobs,
     if (!failure) failure = std::current_exception();
     queue.close();
   };
-  std::vector<std::thread> pool;
-  for (unsigned t = 0; t < jobs; ++t)
-    pool.emplace_back([&] {
-      try {
-        for (std::string path; queue.pop(path);) handle(path);
-      } catch (...) {
-        fail();
-      }
-    });
+  // Fewer threads than asked when the system refuses more (said by on_fewer_workers); none at
+  // all: this thread reads every file itself.
+  std::vector<std::thread> pool = start_workers(jobs, [&] {
+    try {
+      for (std::string path; queue.pop(path);) handle(path);
+    } catch (...) {
+      fail();
+    }
+  });
+  if (pool.empty()) {
+    inputs.for_each([&](std::string path) { handle(path); }, walk_diags);
+    return;
+  }
   try {
     inputs.for_each([&](std::string path) { queue.push(std::move(path)); }, walk_diags);
   } catch (...) {

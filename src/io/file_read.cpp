@@ -3,7 +3,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 
 #include <fmt/format.h>
@@ -14,23 +16,34 @@ namespace ess {
 
 namespace {
 
+// Reads into the string itself, never through a buffer on the stack: every command must run
+// under `ulimit -s 64`. Reads at most one byte past the limit, to tell a file over it.
 bool read_all(int fd, std::size_t max_bytes, std::string& bytes, Diagnostics& diags) {
-  char buf[65536];
+  constexpr std::size_t chunk = 64u << 10;
   for (;;) {
-    ssize_t n = ::read(fd, buf, sizeof buf);
+    std::size_t have = bytes.size();
+    std::size_t room = bytes.capacity() > have ? bytes.capacity() - have : chunk;
+    std::size_t left = max_bytes - std::min(max_bytes, have);               // up to the limit...
+    std::size_t want = std::min(room, left == SIZE_MAX ? left : left + 1);  // ...and one more
+    bytes.resize(have + want);
+    ssize_t n = ::read(fd, bytes.data() + have, want);
+    int err = errno;
+    bytes.resize(have + static_cast<std::size_t>(std::max<ssize_t>(n, 0)));
     if (n < 0) {
-      if (errno == EINTR) continue;
-      diags.error("io-error", {}, fmt::format("cannot read: {}", std::strerror(errno)));
+      if (err == EINTR) continue;
+      if (err == EBADF && fd == STDIN_FILENO)
+        diags.error("io-error", {}, "cannot read: standard input is closed");
+      else
+        diags.error("io-error", {}, fmt::format("cannot read: {}", std::strerror(err)));
       return false;
     }
     if (n == 0) return true;
-    if (bytes.size() + static_cast<std::size_t>(n) > max_bytes) {
+    if (bytes.size() > max_bytes) {
       diags.error("file-too-large", {},
                   fmt::format("the file is over the limit of {} bytes", max_bytes),
                   "raise the limit with --max-file-size if the file is genuine");
       return false;
     }
-    bytes.append(buf, static_cast<std::size_t>(n));
   }
 }
 
@@ -67,7 +80,8 @@ bool read_file_bytes(const std::string& path, std::size_t max_bytes, std::string
     // Blocking reads from here on (a FIFO opened non-blocking would return EAGAIN). Pipes and
     // devices are read like files, up to the size limit: /dev/zero is a file too large.
     ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-    if (S_ISREG(st.st_mode)) bytes.reserve(static_cast<std::size_t>(st.st_size));
+    // One byte more than the size: the read that finds the end needs room too.
+    if (S_ISREG(st.st_mode)) bytes.reserve(static_cast<std::size_t>(st.st_size) + 1);
     ok = read_all(fd, max_bytes, bytes, diags);
   }
   ::close(fd);

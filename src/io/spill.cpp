@@ -16,6 +16,8 @@
 #include <system_error>
 #include <utility>
 
+#include <fmt/format.h>
+
 namespace ess {
 
 namespace {
@@ -28,15 +30,15 @@ constexpr std::size_t kMinReadBuffer = 4u << 10;
   throw std::system_error(err, std::generic_category(), what);
 }
 
-void write_at(int fd, std::uint64_t offset, std::string_view bytes) {
+void write_at(int fd, std::uint64_t offset, std::string_view bytes, const char* what) {
   while (!bytes.empty()) {
     ssize_t n = ::pwrite(fd, bytes.data(), bytes.size(), static_cast<off_t>(offset));
     if (n < 0) {
       if (errno == EINTR) continue;
-      throw_errno(errno, "cannot write the temporary file");
+      throw_errno(errno, what);
     }
     // A regular file accepting nothing is full.
-    if (n == 0) throw_errno(ENOSPC, "cannot write the temporary file");
+    if (n == 0) throw_errno(ENOSPC, what);
     offset += static_cast<std::uint64_t>(n);
     bytes.remove_prefix(static_cast<std::size_t>(n));
   }
@@ -113,7 +115,8 @@ namespace detail {
 SpillFile::SpillFile(SpillFile&& other) noexcept
     : file_(std::exchange(other.file_, nullptr)),
       written_(std::exchange(other.written_, 0)),
-      buffer_(std::move(other.buffer_)) {
+      buffer_(std::move(other.buffer_)),
+      folder_(std::move(other.folder_)) {
   other.buffer_.clear();
 }
 
@@ -123,6 +126,7 @@ SpillFile& SpillFile::operator=(SpillFile&& other) noexcept {
     file_ = std::exchange(other.file_, nullptr);
     written_ = std::exchange(other.written_, 0);
     buffer_ = std::move(other.buffer_);
+    folder_ = std::move(other.folder_);
     other.buffer_.clear();
   }
   return *this;
@@ -132,19 +136,27 @@ SpillFile::~SpillFile() {
   if (file_) std::fclose(file_);
 }
 
-// In $TMPDIR when set (a batch machine's /tmp may be small), else /tmp; O_TMPFILE: the file
-// never has a name, so nothing is left behind even if the process is killed.
+// In $TMPDIR when set (a batch machine's /tmp may be small), else /tmp, and nowhere else: a
+// TMPDIR that cannot be used is an error naming it, never a silent move to /tmp. O_TMPFILE:
+// the file never has a name, so nothing is left behind even if the process is killed; a file
+// system without it gets a named file, unlinked at once.
 void SpillFile::open() {
   if (file_) return;
   const char* dir = std::getenv("TMPDIR");
-  std::string folder = dir && *dir ? dir : "/tmp";
+  bool from_env = dir && *dir;
+  folder_ = from_env ? fmt::format("$TMPDIR ({})", dir) : "/tmp";
+  std::string folder = from_env ? dir : "/tmp";
   int fd = ::open(folder.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0 && (errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL)) {
+    std::string name = folder + "/.ess-eval-spill-XXXXXX";
+    fd = ::mkostemp(name.data(), O_CLOEXEC);
+    if (fd >= 0) ::unlink(name.c_str());
+  }
   if (fd >= 0) {
     file_ = ::fdopen(fd, "w+b");
     if (!file_) ::close(fd);
   }
-  if (!file_) file_ = std::tmpfile();  // a file system without O_TMPFILE: a named, unlinked one
-  if (!file_) throw_errno(errno, ("cannot create a temporary file in " + folder).c_str());
+  if (!file_) throw_errno(errno, ("cannot create a temporary file in " + folder_).c_str());
 }
 
 int SpillFile::fd() const {
@@ -163,14 +175,15 @@ void SpillFile::append(std::string_view head, std::string_view body) {
   }
   // Too large to buffer: written in place. written_ only moves once both parts are down, so
   // a failure leaves bytes past the logical end, to be overwritten by the next append.
-  write_at(fd(), written_, head);
-  write_at(fd(), written_ + head.size(), body);
+  std::string what = "cannot write the temporary file in " + folder_;
+  write_at(fd(), written_, head, what.c_str());
+  write_at(fd(), written_ + head.size(), body, what.c_str());
   written_ += total;
 }
 
 void SpillFile::flush() {
   if (buffer_.empty()) return;
-  write_at(fd(), written_, buffer_);
+  write_at(fd(), written_, buffer_, ("cannot write the temporary file in " + folder_).c_str());
   written_ += buffer_.size();
   buffer_.clear();
 }

@@ -44,9 +44,90 @@ std::string format_fixed(double value, int decimals) {
   return (negative && !all_zero ? "-" : "") + out;
 }
 
+namespace {
+
+// The length of the well-formed UTF-8 sequence `text` starts with (RFC 3629: no overlong
+// forms, no surrogates, nothing past U+10FFFF), or 0 when its first byte starts none.
+std::size_t utf8_sequence(std::string_view text) {
+  auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  unsigned char c = byte(0);
+  if (c < 0x80) return 1;
+  std::size_t n = 0;
+  unsigned char low = 0x80, high = 0xbf;  // the range of the second byte
+  if (c >= 0xc2 && c <= 0xdf) {
+    n = 2;
+  } else if (c >= 0xe0 && c <= 0xef) {
+    n = 3;
+    if (c == 0xe0) low = 0xa0;
+    if (c == 0xed) high = 0x9f;
+  } else if (c >= 0xf0 && c <= 0xf4) {
+    n = 4;
+    if (c == 0xf0) low = 0x90;
+    if (c == 0xf4) high = 0x8f;
+  } else {
+    return 0;
+  }
+  if (text.size() < n || byte(1) < low || byte(1) > high) return 0;
+  for (std::size_t i = 2; i < n; ++i)
+    if ((byte(i) & 0xc0) != 0x80) return 0;
+  return n;
+}
+
+// C0 controls, DEL and the C1 controls (U+0080-U+009F, which some terminals obey).
+bool is_control(std::string_view sequence) {
+  auto c = static_cast<unsigned char>(sequence[0]);
+  if (sequence.size() == 1) return c < 0x20 || c == 0x7f;
+  return c == 0xc2 && static_cast<unsigned char>(sequence[1]) < 0xa0;
+}
+
+// printable_text; with `keep_breaks`, CR and LF are left for the caller to encode.
+std::string escape_controls(std::string_view text, bool keep_breaks) {
+  std::string out;
+  out.reserve(text.size());
+  while (!text.empty()) {
+    std::size_t n = utf8_sequence(text);
+    if (n == 0) {
+      out += fmt::format("\\x{:02X}", static_cast<unsigned char>(text[0]));
+      text.remove_prefix(1);
+      continue;
+    }
+    std::string_view sequence = text.substr(0, n);
+    text.remove_prefix(n);
+    char c = sequence[0];
+    if (!is_control(sequence) || c == '\t' || (keep_breaks && (c == '\n' || c == '\r')))
+      out += sequence;
+    else if (c == '\n')
+      out += "\\n";
+    else if (c == '\r')
+      out += "\\r";
+    else
+      for (char b : sequence) out += fmt::format("\\x{:02x}", static_cast<unsigned char>(b));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string printable_text(std::string_view text) {
+  return escape_controls(text, false);
+}
+
 std::string json_escape(std::string_view text) {
   std::string out = "\"";
-  for (unsigned char c : text) {
+  while (!text.empty()) {
+    auto c = static_cast<unsigned char>(text[0]);
+    std::size_t n = utf8_sequence(text);
+    if (n == 0) {
+      out += "\xEF\xBF\xBD";  // U+FFFD for a byte that is not UTF-8: JSON is always UTF-8
+      text.remove_prefix(1);
+      continue;
+    }
+    if (n > 1) {
+      out += text.substr(0, n);
+      text.remove_prefix(n);
+      continue;
+    }
+    text.remove_prefix(1);
     switch (c) {
       case '"':
         out += "\\\"";
@@ -136,19 +217,25 @@ std::string md_text(std::string_view text) {
 namespace {
 
 std::string where(const Diagnostic& d) {
-  if (d.pos.line == 0) return d.file;
-  return fmt::format("{}:{}:{}", d.file, d.pos.line, d.pos.col);
+  if (d.pos.line == 0) return printable_text(d.file);
+  return fmt::format("{}:{}:{}", printable_text(d.file), d.pos.line, d.pos.col);
 }
 
-std::string github_escape(std::string_view s) {
+// GitHub's workflow commands: % CR LF encoded in the message, and also : , in a property
+// (file=, title=), where they would end it. Other controls and bytes not UTF-8 as everywhere.
+std::string github_escape(std::string_view s, bool property) {
   std::string out;
-  for (char c : s) {
+  for (char c : escape_controls(s, true)) {
     if (c == '%')
       out += "%25";
     else if (c == '\r')
       out += "%0D";
     else if (c == '\n')
       out += "%0A";
+    else if (property && c == ':')
+      out += "%3A";
+    else if (property && c == ',')
+      out += "%2C";
     else
       out += c;
   }
@@ -192,18 +279,24 @@ std::string format_diagnostics(const std::vector<Diagnostic>& items, DiagnosticF
       const char* level = d.severity == Severity::error     ? "error"
                           : d.severity == Severity::warning ? "warning"
                                                             : "notice";
-      out += fmt::format("::{} file={},line={},col={},title={}::{}\n", level, d.file,
-                         std::max<std::uint32_t>(d.pos.line, 1),
-                         std::max<std::uint32_t>(d.pos.col, 1), d.code, github_escape(text));
+      std::string at = d.file.empty()
+                           ? ""
+                           : fmt::format("file={},line={},col={},", github_escape(d.file, true),
+                                         std::max<std::uint32_t>(d.pos.line, 1),
+                                         std::max<std::uint32_t>(d.pos.col, 1));
+      out += fmt::format("::{} {}title={}::{}\n", level, at, github_escape(d.code, true),
+                         github_escape(text, false));
     } else {
       const char* tint = d.severity == Severity::error     ? "\033[1;31m"
                          : d.severity == Severity::warning ? "\033[1;35m"
                                                            : "\033[1;36m";
+      text = printable_text(text);
+      std::string code = printable_text(d.code);
       if (colour)
         out += fmt::format("\033[1m{}:\033[0m {}{}:\033[0m {} [{}]\n", where(d), tint,
-                           severity_name(d.severity), text, d.code);
+                           severity_name(d.severity), text, code);
       else
-        out += fmt::format("{}: {}: {} [{}]\n", where(d), severity_name(d.severity), text, d.code);
+        out += fmt::format("{}: {}: {} [{}]\n", where(d), severity_name(d.severity), text, code);
     }
   }
   return out;

@@ -63,8 +63,8 @@ check "grid subcommand s" "show" ess-eval grid s
 check "schema kinds" "dossier grid" ess-eval schema ""
 check "top-level options" "--help --version -h" ess-eval -
 # Options per command.
-check "validate options" "--diagnostics --files-from --grid --help --jobs --lang --max-file-size --quiet --strict --verbose" ess-eval validate --
-check "score options" "--consolidate --csv-sep --diagnostics --format --grid --help --jobs --lang --max-file-size --out-dir --output --quiet --strict --verbose" ess-eval score --
+check "validate options" "--diagnostics --files-from --follow --grid --help --jobs --lang --max-file-size --quiet --strict --verbose" ess-eval validate --
+check "score options" "--consolidate --csv-sep --diagnostics --follow --format --grid --help --jobs --lang --max-file-size --out-dir --output --quiet --strict --verbose" ess-eval score --
 check "rank --b" "--budget" ess-eval rank --b
 check "rank --g" "--grid --group-by" ess-eval rank --g
 check "template options" "--diagnostics --grid --help --jobs --lang --max-file-size --output --quiet --strict --verbose" ess-eval template --

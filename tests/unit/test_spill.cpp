@@ -267,3 +267,50 @@ TEST_CASE("ExternalSorter handles rank's volume with the default budget", "[spil
   CHECK(sorter.runs() >= 4);
   CHECK(read_sorted(sorter) == stable_sorted(pairs));
 }
+
+namespace {
+
+// Sets TMPDIR for one scope (each test case runs in a process of its own under CTest).
+struct TmpDir {
+  explicit TmpDir(const char* value) {
+    const char* old = std::getenv("TMPDIR");
+    had_ = old != nullptr;
+    if (had_) old_ = old;
+    ::setenv("TMPDIR", value, 1);
+  }
+  ~TmpDir() {
+    if (had_)
+      ::setenv("TMPDIR", old_.c_str(), 1);
+    else
+      ::unsetenv("TMPDIR");
+  }
+  bool had_ = false;
+  std::string old_;
+};
+
+}  // namespace
+
+TEST_CASE("Spill files go to $TMPDIR, or fail naming it: never to /tmp instead", "[spill]") {
+  char folder[] = "/tmp/ess-spill-test-XXXXXX";
+  REQUIRE(::mkdtemp(folder) != nullptr);
+  {
+    TmpDir tmp(folder);
+    ess::detail::SpillFile file;
+    file.open();
+    char target[4096] = {};
+    std::string link = "/proc/self/fd/" + std::to_string(file.fd());
+    REQUIRE(::readlink(link.c_str(), target, sizeof target - 1) > 0);
+    CHECK(std::string(target).rfind(std::string(folder) + "/", 0) == 0);
+  }
+  ::rmdir(folder);  // fails if anything was left in it
+  CHECK(::access(folder, F_OK) != 0);
+  {
+    TmpDir tmp("/nonexistent/ess-tmp");
+    try {
+      RecordLog log;
+      FAIL("a RecordLog was made without its TMPDIR");
+    } catch (const std::system_error& e) {
+      CHECK(std::string(e.what()).find("$TMPDIR (/nonexistent/ess-tmp)") != std::string::npos);
+    }
+  }
+}

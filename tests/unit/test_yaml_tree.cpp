@@ -454,3 +454,38 @@ TEST_CASE("read_file_bytes: folders, missing files, devices and the size limit")
   }
   std::remove(name);
 }
+
+TEST_CASE("read_file_bytes: large files whole, streams up to the limit exactly") {
+  // Several of the 64 KiB reads, with no buffer on the stack (ulimit -s 64 must work).
+  char name[] = "/tmp/ess-test-XXXXXX";
+  int fd = ::mkstemp(name);
+  REQUIRE(fd >= 0);
+  std::string content;
+  for (int i = 0; content.size() < 300000; ++i) content += "k" + std::to_string(i) + ": 1\n";
+  REQUIRE(::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size()));
+  ::close(fd);
+  std::string bytes;
+  {
+    Diagnostics d("x");
+    CHECK(ess::read_file_bytes(name, content.size(), bytes, d));
+    CHECK(bytes == content);
+  }
+  std::remove(name);
+  // A stream has no size to check first: the limit itself is accepted, one byte more is not.
+  for (std::size_t limit : {std::size_t{999}, std::size_t{1000}}) {
+    int pipe_fds[2];
+    REQUIRE(::pipe(pipe_fds) == 0);
+    REQUIRE(::write(pipe_fds[1], std::string(1000, 'x').data(), 1000) == 1000);
+    ::close(pipe_fds[1]);
+    Diagnostics d("x");
+    bool ok = ess::read_file_bytes("/proc/self/fd/" + std::to_string(pipe_fds[0]), limit, bytes, d);
+    ::close(pipe_fds[0]);
+    CHECK(ok == (limit == 1000));
+    CHECK(found(d) == (ok ? "" : "0:0 file-too-large"));
+  }
+  for (std::size_t limit : {std::size_t{1}, std::size_t{65536}, std::size_t{65537}}) {
+    Diagnostics d("x");
+    CHECK_FALSE(ess::read_file_bytes("/dev/zero", limit, bytes, d));
+    CHECK(found(d) == "0:0 file-too-large");
+  }
+}

@@ -13,7 +13,7 @@ namespace ess {
 
 namespace detail {
 
-// An unlinked temporary file (std::tmpfile(): nothing is left behind, even on a crash),
+// An unnamed temporary file in $TMPDIR, else /tmp (nothing is left behind, even on a crash),
 // appended to through a buffer and read back with pread, so readers never move a shared
 // file position. After a failed write the logical end does not move: nothing half-written
 // is ever read back.
@@ -26,7 +26,7 @@ class SpillFile {
   SpillFile& operator=(const SpillFile&) = delete;
   ~SpillFile();
 
-  void open();  // throws std::system_error
+  void open();  // throws std::system_error naming the folder ($TMPDIR or /tmp)
   bool is_open() const { return file_ != nullptr; }
   int fd() const;
   std::uint64_t end() const { return written_ + buffer_.size(); }  // pending bytes included
@@ -38,6 +38,7 @@ class SpillFile {
   std::FILE* file_ = nullptr;
   std::uint64_t written_ = 0;
   std::string buffer_;
+  std::string folder_;  // for messages: "$TMPDIR (/path)" or "/tmp"
 };
 
 }  // namespace detail

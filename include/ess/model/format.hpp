@@ -16,7 +16,8 @@ std::string format_shortest(double value);
 // (so 2.25 -> 2.3 and 0.15 -> 0.2, as a reader of the decimal expects). Markdown.
 std::string format_fixed(double value, int decimals);
 
-std::string json_escape(std::string_view text);                      // with the surrounding quotes
+// With the surrounding quotes; always valid UTF-8: a byte that is not becomes U+FFFD.
+std::string json_escape(std::string_view text);
 std::string csv_field(std::string_view text, char separator = ',');  // RFC 4180 quoting
 // Escapes text for a Markdown table cell: pipes, newlines, and leading/trailing spaces.
 std::string md_cell(std::string_view text);
@@ -34,6 +35,11 @@ std::string format_quantity(double value);
 // md_cell(md_text(text)).
 std::string md_text(std::string_view text);
 
+// Text for a terminal or a log, one line: control characters escaped (\n, \r, \x1b; tabs
+// kept) and bytes that are not UTF-8 shown as \xE9, so that no file name or value can forge
+// a line of output or drive the terminal.
+std::string printable_text(std::string_view text);
+
 enum class DiagnosticFormat : std::uint8_t { gnu, github, json };
 
 // "gnu" | "github" | "json" (--diagnostics).
@@ -46,7 +52,9 @@ class Writer;
 // severity, code, message, hint).
 void write_diagnostic_json(json::Writer& writer, const Diagnostic& diagnostic);
 
-// path:line:col: severity: message; hint [code] — one per line, in the given order.
+// path:line:col: severity: message; hint [code] — one per line, in the given order, each text
+// through printable_text. github: workflow commands, escaped as GitHub decodes them; json: an
+// array of objects, one a line.
 // `colour` (gnu only): ANSI colours for a terminal, as compilers do; never in files or pipes.
 std::string format_diagnostics(const std::vector<Diagnostic>& items, DiagnosticFormat format,
                                bool colour = false);
