@@ -3,14 +3,18 @@
 
 #include <clocale>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
 
+#include "ess/model/amount.hpp"
 #include "ess/model/diagnostic.hpp"
+#include "ess/model/messages.hpp"
 #include "options.hpp"
+#include "split_number.hpp"
 
 namespace ess::cli {
 std::string version_text();
@@ -49,7 +53,8 @@ void add_common(CLI::App* app, Options& o, bool formats) {
     app->add_option("--csv-sep", o.csv_sep, "CSV separator: ',' (default) or ';'")
         ->check(CLI::IsMember({",", ";"}));
   }
-  app->add_option("--lang", o.lang, "Language of the report's words (default: the grid's)")
+  app->add_option("--lang", o.lang,
+                  "Language of the report's words (default: the grid's) and of the messages")
       ->check(CLI::IsMember({"fr", "en"}));
   app->add_option("-j,--jobs", o.jobs, "Parallel jobs (default: all cores)");
   app->add_flag("--strict", o.strict, "Warnings are errors");
@@ -64,6 +69,24 @@ void add_common(CLI::App* app, Options& o, bool formats) {
 void add_consolidate(CLI::App* app, Options& o) {
   app->add_option("--consolidate", o.consolidate, "Statistic over assessors' values")
       ->check(CLI::IsMember({"mean", "median", "min"}));
+}
+
+// Every amount option reads through parse_amount: 150000, "150 000", 150000,50, 150000.50.
+double amount_option(const std::string& option, const std::string& text) {
+  ess::AmountReading amount = ess::parse_amount(text);
+  if (!amount.value)
+    throw CLI::ValidationError(option, amount.problem.text + "; " + amount.hint.text);
+  return *amount.value;
+}
+
+// The messages' language: --lang when given, else LC_ALL, LC_MESSAGES, LANG (French for fr*).
+void use_message_language(const std::string& lang_option) {
+  auto env = [](const char* name) {
+    const char* value = std::getenv(name);
+    return std::string_view(value ? value : "");
+  };
+  ess::set_message_language(
+      ess::choose_message_language(lang_option, env("LC_ALL"), env("LC_MESSAGES"), env("LANG")));
 }
 
 CLI::App* add_command(CLI::App& parent, const CommandInfo& info) {
@@ -98,6 +121,7 @@ int dispatch(const Options& o) {
 int main(int argc, char** argv) {
   std::setlocale(LC_ALL, "C");  // same bytes out whatever the user's locale
   Options o;
+  use_message_language("");  // before any thread, and again below if --lang is given
   CLI::App app{
       "ess-eval — score social and solidarity economy funding applications against a "
       "published criteria grid",
@@ -129,7 +153,9 @@ int main(int argc, char** argv) {
   rank->add_option("--theme", o.theme, "Only dossiers of this theme");
   rank->add_option("--group-by", o.group_by, "A ranking and a summary per group")
       ->check(CLI::IsMember({"territory", "theme", "call"}));
-  rank->add_option("--budget", o.budget, "Draw the funding line under this amount");
+  rank->add_option_function<std::string>(
+      "--budget", [&o](const std::string& text) { o.budget = amount_option("--budget", text); },
+      "Draw the funding line under this amount (150000, \"150 000\" or 150000,50)");
   rank->add_option("paths", o.paths, "Dossier files or folders");
 
   CLI::App* tmpl = add_command(app, commands[3]);
@@ -200,6 +226,11 @@ int main(int argc, char** argv) {
   }
   if (o.command.empty()) {
     fmt::print("{}", app.help());
+    return ess::cli::exit_usage;
+  }
+  if (!o.lang.empty()) use_message_language(o.lang);
+  if (auto error = ess::cli::split_number_error({argv + 1, argv + argc}, o.paths)) {
+    fmt::print(stderr, "ess-eval: error: {}\n", *error);
     return ess::cli::exit_usage;
   }
   try {

@@ -11,6 +11,8 @@
 
 #include <fmt/format.h>
 
+#include "ess/model/messages.hpp"
+
 namespace ess {
 
 namespace {
@@ -55,7 +57,8 @@ AtomicFile::~AtomicFile() {
 
 void AtomicFile::fail(int err) {
   if (error_.empty())
-    error_ = fmt::format("{}: cannot write: {}", path_, std::strerror(err ? err : EIO));
+    error_ = phrase(Msg::cannot_write, fmt::arg("path", path_),
+                    fmt::arg("reason", std::strerror(err ? err : EIO)));
 }
 
 void AtomicFile::write(std::string_view content) {
