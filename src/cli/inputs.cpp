@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "ess/io/yaml_tree.hpp"
+#include "ess/model/messages.hpp"
 
 namespace ess::cli {
 
@@ -110,7 +111,8 @@ class Walker {
     };
     std::unique_ptr<DIR, Close> d(::opendir(dir.c_str()));
     if (!d) {
-      diags_.push_back(io_error(dir, "cannot read folder: " + reason(errno)));
+      diags_.push_back(
+          io_error(dir, phrase(Msg::cannot_read_folder, fmt::arg("reason", reason(errno)))));
       return out;
     }
     for (;;) {
@@ -128,7 +130,9 @@ class Walker {
       else
         out.push_back(std::move(*entry));
     }
-    if (errno != 0) diags_.push_back(io_error(dir, "cannot read folder: " + reason(errno)));
+    if (errno != 0)
+      diags_.push_back(
+          io_error(dir, phrase(Msg::cannot_read_folder, fmt::arg("reason", reason(errno)))));
     if (rules_.sorted)
       std::sort(out.begin(), out.end(),
                 [](const Entry& a, const Entry& b) { return a.path < b.path; });
@@ -143,7 +147,8 @@ class Walker {
       // A YAML name is one of the files to check: reading it says why it cannot be.
       if (is_yaml_name(name)) return e;
       if (err != ENOENT)  // ENOENT: a link to nothing, and not a YAML name: not ours
-        diags_.push_back(io_error(e.path, "cannot look at this entry: " + reason(err)));
+        diags_.push_back(
+            io_error(e.path, phrase(Msg::cannot_look_at_entry, fmt::arg("reason", reason(err)))));
       return std::nullopt;
     }
     e.has_stat = true;
@@ -163,7 +168,8 @@ class Walker {
       std::unique_ptr<char, decltype(&std::free)> real(::realpath(folder.path.c_str(), nullptr),
                                                        &std::free);
       if (!real) {
-        diags_.push_back(io_error(folder.path, "cannot follow this link: " + reason(errno)));
+        diags_.push_back(io_error(
+            folder.path, phrase(Msg::cannot_follow_link, fmt::arg("reason", reason(errno)))));
         return false;
       }
       if (!rules_.trees.contain(real.get())) {
@@ -171,10 +177,8 @@ class Walker {
                           "link-not-followed",
                           folder.path,
                           {},
-                          fmt::format("a link to a folder outside the folders given ({}): "
-                                      "not followed",
-                                      real.get()),
-                          "name that folder on the command line, or pass --follow"});
+                          phrase(Msg::link_not_followed, fmt::arg("target", real.get())),
+                          phrase(Msg::link_not_followed_hint)});
         return false;
       }
     }
@@ -224,7 +228,7 @@ void read_list(const std::string& list, const std::function<void(const std::stri
   if (!read_file_bytes(list, max_list_bytes, bytes, read_diags)) {
     for (auto d : read_diags.items()) {
       d.message = "--files-from: " + d.message;
-      if (d.code == "file-too-large") d.hint = "a list of paths is one path a line: split it";
+      if (d.code == "file-too-large") d.hint = phrase(Msg::list_too_large_hint);
       diags.push_back(std::move(d));
     }
     return;
@@ -243,8 +247,8 @@ void read_list(const std::string& list, const std::function<void(const std::stri
                        "io-error",
                        list,
                        {static_cast<std::uint32_t>(line_no), 1},
-                       "this line holds a NUL byte: not a path",
-                       "give one path a line, as text"});
+                       phrase(Msg::list_line_nul),
+                       phrase(Msg::list_line_nul_hint)});
       continue;
     }
     add(line);

@@ -21,9 +21,12 @@
 
 #include "ess/core/parallel.hpp"
 #include "ess/io/atomic_file.hpp"
+#include "ess/model/amount.hpp"
 #include "ess/model/diagnostic.hpp"
+#include "ess/model/messages.hpp"
 #include "options.hpp"
 #include "output.hpp"
+#include "split_number.hpp"
 
 namespace ess::cli {
 std::string version_text();
@@ -63,7 +66,8 @@ void add_common(CLI::App* app, Options& o, OptionWords& w, bool formats) {
     app->add_option("--csv-sep", w.csv_sep, "CSV separator: ',' (default) or ';'")
         ->check(CLI::IsMember({",", ";"}));
   }
-  app->add_option("--lang", w.lang, "Language of the report's words (default: the grid's)")
+  app->add_option("--lang", w.lang,
+                  "Language of the report's words (default: the grid's) and of the messages")
       ->check(CLI::IsMember({"fr", "en"}));
   app->add_option("-j,--jobs", o.jobs, "Parallel jobs (default: all cores)");
   app->add_flag("--strict", o.strict, "Warnings are errors");
@@ -83,6 +87,24 @@ void add_follow(CLI::App* app, Options& o) {
 void add_consolidate(CLI::App* app, OptionWords& w) {
   app->add_option("--consolidate", w.consolidate, "Statistic over assessors' values")
       ->check(CLI::IsMember({"mean", "median", "min"}));
+}
+
+// Every amount option reads through parse_amount: 150000, "150 000", 150000,50, 150000.50.
+double amount_option(const std::string& option, const std::string& text) {
+  ess::AmountReading amount = ess::parse_amount(text);
+  if (!amount.value)
+    throw CLI::ValidationError(option, amount.problem.text + "; " + amount.hint.text);
+  return *amount.value;
+}
+
+// The messages' language: --lang when given, else LC_ALL, LC_MESSAGES, LANG (French for fr*).
+void use_message_language(const std::string& lang_option) {
+  auto env = [](const char* name) {
+    const char* value = std::getenv(name);
+    return std::string_view(value ? value : "");
+  };
+  ess::set_message_language(
+      ess::choose_message_language(lang_option, env("LC_ALL"), env("LC_MESSAGES"), env("LANG")));
 }
 
 CLI::App* add_command(CLI::App& parent, const CommandInfo& info) {
@@ -123,8 +145,8 @@ void warn_fewer_workers(std::size_t wanted, std::size_t started, const char* why
   static std::atomic<bool> said{false};
   if (said.exchange(true)) return;
   ess::cli::report_warning(
-      fmt::format("only {} of the {} worker threads asked for could start ({}): going on with {}",
-                  started, wanted, why, std::max<std::size_t>(started, 1)),
+      ess::phrase(ess::Msg::fewer_jobs, fmt::arg("started", started), fmt::arg("wanted", wanted),
+                  fmt::arg("why", why), fmt::arg("going", std::max<std::size_t>(started, 1))),
       "fewer-jobs");
 }
 
@@ -170,6 +192,7 @@ int parse_exit(const CLI::App& app, const CLI::ParseError& e) {
 int run(int argc, char** argv) {
   Options o;
   OptionWords w;
+  use_message_language("");  // before any thread, and again below if --lang is given
   CLI::App app{
       "ess-eval — score social and solidarity economy funding applications against a "
       "published criteria grid",
@@ -204,7 +227,9 @@ int run(int argc, char** argv) {
   rank->add_option("--theme", o.theme, "Only dossiers of this theme");
   rank->add_option("--group-by", w.group_by, "A ranking and a summary per group")
       ->check(CLI::IsMember({"territory", "theme", "call"}));
-  rank->add_option("--budget", o.budget, "Draw the funding line under this amount");
+  rank->add_option_function<std::string>(
+      "--budget", [&o](const std::string& text) { o.budget = amount_option("--budget", text); },
+      "Draw the funding line under this amount (150000, \"150 000\" or 150000,50)");
   rank->add_option("paths", o.paths, "Dossier files or folders");
 
   CLI::App* tmpl = add_command(app, commands[3]);
@@ -271,6 +296,11 @@ int run(int argc, char** argv) {
   }
 
   ess::cli::settle_options(w, o);
+  if (!w.lang.empty()) use_message_language(w.lang);
+  if (auto error = ess::cli::split_number_error({argv + 1, argv + argc}, o.paths)) {
+    fmt::print(stderr, "ess-eval: error: {}\n", *error);
+    return ess::cli::exit_usage;
+  }
   for (CLI::App* sub : app.get_subcommands()) {
     o.command = sub->get_name();
     for (CLI::App* inner : sub->get_subcommands()) o.command += " " + inner->get_name();

@@ -6,8 +6,11 @@
 #include "ess/core/validate.hpp"
 #include "ess/model/decision.hpp"
 #include "ess/model/format.hpp"
+#include "ess/model/messages.hpp"
 
 namespace ess {
+
+using namespace fmt::literals;
 
 std::string expected_range_text(const CalibrationExpect& e) {
   return fmt::format("[{}, {}]", format_shortest(*e.total_min), format_shortest(*e.total_max));
@@ -27,23 +30,24 @@ namespace {
 void compare(CalibrationCase& c, const DossierResult& result, Language language) {
   const CalibrationExpect& e = *c.expect;
   if (!decision_matches(e.decision, result, language))
-    c.failures.push_back(fmt::format("decision {} is not {}", c.decision, e.decision));
+    c.failures.push_back(
+        phrase(Msg::decision_is_not, "decision"_a = c.decision, "expected"_a = e.decision));
+  std::string total = format_fixed(result.total, 1);
   if (e.total_min && result.total < *e.total_min - tolerance)
-    c.failures.push_back(fmt::format("total {} is below {}", format_fixed(result.total, 1),
-                                     format_shortest(*e.total_min)));
+    c.failures.push_back(
+        phrase(Msg::total_below, "total"_a = total, "min"_a = format_shortest(*e.total_min)));
   if (e.total_max && result.total > *e.total_max + tolerance)
-    c.failures.push_back(fmt::format("total {} is above {}", format_fixed(result.total, 1),
-                                     format_shortest(*e.total_max)));
+    c.failures.push_back(
+        phrase(Msg::total_above, "total"_a = total, "max"_a = format_shortest(*e.total_max)));
   if (c.failures.empty()) return;
-  std::string expected =
-      e.total_min ? fmt::format("{} with a total in {}", e.decision, expected_range_text(e))
-                  : e.decision;
+  std::string expected = e.total_min ? phrase(Msg::expected_with_total, "decision"_a = e.decision,
+                                              "range"_a = expected_range_text(e))
+                                     : e.decision;
   c.diags.error(
-      "calibration-failed", e.pos,
-      fmt::format("calibration dossier '{}' expects {}, got {} with {}: {}", c.dossier, expected,
-                  c.decision, format_fixed(result.total, 1), fmt::join(c.failures, "; ")),
-      "a change to the grid moved this reference dossier: review the change, or update "
-      "x-expect if the new outcome is the intended one");
+      e.pos,
+      say(Msg::calibration_failed, "dossier"_a = c.dossier, "expected"_a = expected,
+          "decision"_a = c.decision, "total"_a = total, "failures"_a = fmt::join(c.failures, "; ")),
+      say(Msg::calibration_failed_hint));
 }
 
 }  // namespace
@@ -60,10 +64,9 @@ CalibrationCase run_calibration_case(const GridIndex& index, CalibrationFile fil
   const Grid& grid = *index.grid;
   if (dossier->grid_id != grid.id) {
     c.diags.error(
-        "grid-mismatch", dossier->grid_pos,
-        fmt::format("this calibration dossier names grid '{}', but it sits with grid '{}'",
-                    dossier->grid_id, grid.id),
-        fmt::format("write grid: {}", grid.id));
+        dossier->grid_pos,
+        say(Msg::calibration_grid_mismatch, "named"_a = dossier->grid_id, "grid"_a = grid.id),
+        say(Msg::write_grid_hint, "grid"_a = grid.id));
     return c;
   }
   validate_dossier(index, *dossier, c.diags);

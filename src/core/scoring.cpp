@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "ess/core/scale.hpp"
+#include "ess/model/messages.hpp"
 #include "scoring_tree.hpp"
 
 namespace ess {
@@ -236,10 +237,8 @@ std::optional<DossierResult> score_dossier(const GridIndex& index, const Dossier
     return result.criteria[a].status == CriterionStatus::scored;
   });
   if (!anything) {
-    diags.error(
-        "nothing-scored", dossier.pos,
-        fmt::format("dossier '{}' has no scored criterion: there is nothing to total", dossier.id),
-        "score at least one criterion, or give the facts the grid reads");
+    diags.error(dossier.pos, say(Msg::nothing_scored, fmt::arg("dossier", dossier.id)),
+                say(Msg::nothing_scored_hint));
     return std::nullopt;
   }
   explain_result(tree, result, options.explain);

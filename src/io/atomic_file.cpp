@@ -15,6 +15,8 @@
 
 #include <fmt/format.h>
 
+#include "ess/model/messages.hpp"
+
 namespace ess {
 
 namespace {
@@ -167,10 +169,11 @@ AtomicFile::~AtomicFile() {
   release_slot(slot_);
 }
 
-void AtomicFile::fail(int err, const char* what) {
+void AtomicFile::fail(int err) {
   if (!error_.empty()) return;
-  reason_ = fmt::format("{}: {}", what, std::strerror(err ? err : EIO));
-  error_ = fmt::format("{}: {}", path_, reason_);
+  const char* why = std::strerror(err ? err : EIO);
+  reason_ = phrase(Msg::cannot_write_reason, fmt::arg("reason", why));
+  error_ = phrase(Msg::cannot_write, fmt::arg("path", path_), fmt::arg("reason", why));
 }
 
 void AtomicFile::write(std::string_view content) {

@@ -6,6 +6,7 @@
 
 #include "ess/io/grid_store.hpp"
 #include "ess/io/load.hpp"
+#include "ess/model/messages.hpp"
 #include "yaml_read.hpp"
 
 namespace ess {
@@ -13,9 +14,7 @@ namespace ess {
 std::optional<CalibrationExpect> read_expectation(const YamlNode& root, Diagnostics& diags) {
   const YamlNode* node = root.find("x-expect");
   if (!node) {
-    diags.error("calibration-expect", root.pos,
-                "this calibration dossier has no x-expect: nothing to check it against",
-                "add x-expect: {decision: <band label>, total: [<min>, <max>]}");
+    diags.error(root.pos, say(Msg::no_expectation), say(Msg::no_expectation_hint));
     return std::nullopt;
   }
   std::size_t errors = diags.error_count();
@@ -27,13 +26,12 @@ std::optional<CalibrationExpect> read_expectation(const YamlNode& root, Diagnost
   if (const YamlNode* d = r.require("decision")) read_text(*d, "decision", diags, expect.decision);
   if (const YamlNode* t = r.get("total")) {
     if (!t->is_seq() || t->items.size() != 2) {
-      wrong_type(*t, "x-expect total", "a range [min, max]", diags);
+      wrong_type(*t, phrase(Msg::what_expected_total), phrase(Msg::expect_range), diags);
     } else {
-      expect.total_min = read_number(t->items[0], "the total's min", diags);
-      expect.total_max = read_number(t->items[1], "the total's max", diags);
+      expect.total_min = read_number(t->items[0], phrase(Msg::what_total_min), diags);
+      expect.total_max = read_number(t->items[1], phrase(Msg::what_total_max), diags);
       if (expect.total_min && expect.total_max && *expect.total_min > *expect.total_max)
-        diags.error("calibration-expect", t->pos, "x-expect total: min is above max",
-                    "write the range lowest first: [min, max]");
+        diags.error(t->pos, say(Msg::expected_range_reversed), say(Msg::expected_range_hint));
     }
   }
   if (diags.error_count() != errors) return std::nullopt;
@@ -49,8 +47,7 @@ CalibrationFile read_calibration_file(const std::string& path, const ParseLimits
   YamlNode root;
   if (!parse_yaml(bytes, limits, root, f.diags)) return f;
   if (document_kind(root) != DocumentKind::dossier) {
-    f.diags.error("unknown-document", root.pos,
-                  "this file in a calibration folder is not a dossier (no 'dossier:' key)");
+    f.diags.error(root.pos, say(Msg::calibration_not_dossier));
     return f;
   }
   f.expect = read_expectation(root, f.diags);

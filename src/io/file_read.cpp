@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "ess/io/yaml_tree.hpp"
+#include "ess/model/messages.hpp"
 
 namespace ess {
 
@@ -32,16 +33,15 @@ bool read_all(int fd, std::size_t max_bytes, std::string& bytes, Diagnostics& di
     if (n < 0) {
       if (err == EINTR) continue;
       if (err == EBADF && fd == STDIN_FILENO)
-        diags.error("io-error", {}, "cannot read: standard input is closed");
+        diags.error({}, say(Msg::stdin_closed));
       else
-        diags.error("io-error", {}, fmt::format("cannot read: {}", std::strerror(err)));
+        diags.error({}, say(Msg::cannot_read, fmt::arg("reason", std::strerror(err))));
       return false;
     }
     if (n == 0) return true;
     if (bytes.size() > max_bytes) {
-      diags.error("file-too-large", {},
-                  fmt::format("the file is over the limit of {} bytes", max_bytes),
-                  "raise the limit with --max-file-size if the file is genuine");
+      diags.error({}, say(Msg::file_over_limit, fmt::arg("limit", max_bytes)),
+                  say(Msg::file_too_large_hint));
       return false;
     }
   }
@@ -57,23 +57,22 @@ bool read_file_bytes(const std::string& path, std::size_t max_bytes, std::string
   if (fd < 0) {
     int err = errno;
     if (err == ENOENT || err == ENOTDIR)
-      diags.error("not-found", {}, "no such file");
+      diags.error({}, say(Msg::no_such_file));
     else if (err == ELOOP)
-      diags.error("io-error", {}, "too many levels of symbolic links");
+      diags.error({}, say(Msg::symlink_loop));
     else
-      diags.error("io-error", {}, fmt::format("cannot open: {}", std::strerror(err)));
+      diags.error({}, say(Msg::cannot_open, fmt::arg("reason", std::strerror(err))));
     return false;
   }
   struct stat st {};
   bool ok = ::fstat(fd, &st) == 0;
   if (ok && S_ISDIR(st.st_mode)) {
-    diags.error("is-directory", {}, "this is a folder, not a file");
+    diags.error({}, say(Msg::is_directory));
     ok = false;
   } else if (ok && S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) > max_bytes) {
     diags.error(
-        "file-too-large", {},
-        fmt::format("the file is {} bytes, over the limit of {} bytes", st.st_size, max_bytes),
-        "raise the limit with --max-file-size if the file is genuine");
+        {}, say(Msg::file_too_large, fmt::arg("size", st.st_size), fmt::arg("limit", max_bytes)),
+        say(Msg::file_too_large_hint));
     ok = false;
   }
   if (ok) {

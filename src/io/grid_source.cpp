@@ -16,6 +16,7 @@
 #include <cstring>
 
 #include "ess/io/load.hpp"
+#include "ess/model/messages.hpp"
 
 extern char** environ;
 
@@ -109,7 +110,7 @@ bool git_show(const std::string& rev_path, std::size_t max_bytes, std::string& b
   if (rc != 0) {
     ::close(out_pipe[0]);
     ::close(err_pipe[0]);
-    error = fmt::format("cannot run git: {}", std::strerror(rc));
+    error = phrase(Msg::git_cannot_run, fmt::arg("reason", std::strerror(rc)));
     return false;
   }
   std::string err;
@@ -122,15 +123,15 @@ bool git_show(const std::string& rev_path, std::size_t max_bytes, std::string& b
   while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
   if (WIFEXITED(status) && WEXITSTATUS(status) == 127 && err.empty()) {
-    error = "cannot run git: not found on PATH";
+    error = phrase(Msg::git_not_found);
     return false;
   }
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    error = err.empty() ? "git failed" : git_message(err);
+    error = err.empty() ? phrase(Msg::git_failed) : git_message(err);
     return false;
   }
   if (too_large) {
-    error = fmt::format("the file is larger than {} bytes", max_bytes);
+    error = phrase(Msg::git_file_too_large, fmt::arg("limit", max_bytes));
     return false;
   }
   return true;
@@ -141,9 +142,8 @@ std::optional<Grid> load_grid_source(const std::string& ref, const ParseLimits& 
   if (!is_git_reference(ref)) return load_grid_file(ref, limits, diags);
   std::string bytes, error;
   if (!git_show(ref, limits.max_file_bytes, bytes, error)) {
-    diags.error("git-error", {}, fmt::format("cannot read '{}' through git show: {}", ref, error),
-                "REV:PATH takes a revision git knows (a branch, a tag, a commit) and a path from "
-                "the repository's root (or ./PATH from the current folder)");
+    diags.error({}, say(Msg::git_error, fmt::arg("ref", ref), fmt::arg("error", error)),
+                say(Msg::git_error_hint));
     return std::nullopt;
   }
   return load_grid_bytes(bytes, ref, limits, diags);

@@ -6,6 +6,7 @@
 
 #include "ess/io/embedded.hpp"
 #include "ess/io/load.hpp"
+#include "ess/model/messages.hpp"
 #include "yaml_read.hpp"
 
 namespace ess {
@@ -112,10 +113,10 @@ const LoadedGrid* GridStore::for_dossier(const Dossier& dossier, Diagnostics& di
     if (!failed_to_load) {
       std::string shown = clip(dossier.grid_id);
       // A clipped id is no file name: the hint then names none.
-      std::string file = shown == dossier.grid_id ? dossier.grid_id + ".yaml" : "the grid's file";
-      diags.error(
-          "grid-not-found", dossier.grid_pos, fmt::format("no grid '{}' found", shown),
-          fmt::format("pass --grid FILE, or put {} in ./criteria or $ESS_EVAL_GRID_PATH", file));
+      std::string file =
+          shown == dossier.grid_id ? dossier.grid_id + ".yaml" : phrase(Msg::the_grid_file);
+      diags.error(dossier.grid_pos, say(Msg::grid_not_found, fmt::arg("grid", shown)),
+                  say(Msg::grid_not_found_hint, fmt::arg("file", file)));
     }
   }
   return g;
@@ -129,7 +130,7 @@ const LoadedGrid* GridStore::by_reference(const std::string& ref, Diagnostics& d
   auto at = ref.find('@');
   const LoadedGrid* g =
       find_by_id(ref.substr(0, at), at == std::string::npos ? "" : ref.substr(at + 1));
-  if (!g) diags.error("grid-not-found", {}, fmt::format("no grid '{}' found", clip(ref)));
+  if (!g) diags.error({}, say(Msg::grid_not_found, fmt::arg("grid", clip(ref))));
   return g;
 }
 

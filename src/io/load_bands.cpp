@@ -1,42 +1,42 @@
 // The decision bands of a grid, read from YAML.
 #include <fmt/format.h>
 
+#include "ess/model/messages.hpp"
 #include "load_bands.hpp"
 #include "yaml_read.hpp"
 
 namespace ess {
 
+using namespace fmt::literals;
+
 void read_bands(const YamlNode& node, Grid& grid, Diagnostics& diags) {
   if (!node.is_seq()) {
-    wrong_type(node, "decision", "a list of bands {min, label}", diags);
+    wrong_type(node, "decision", phrase(Msg::expect_band_list), diags);
     return;
   }
   if (node.items.empty()) {
-    diags.error("decision-bands", node.pos, "decision is an empty list",
-                "list the bands lowest first, from {min: 0, label: ...}");
+    diags.error(node.pos, say(Msg::empty_bands), say(Msg::empty_bands_hint));
     return;
   }
   for (const auto& item : node.items) {
-    MapReader r(item, "a decision band", diags, {"min", "label"});
+    MapReader r(item, phrase(Msg::what_band), diags, {"min", "label"});
     const YamlNode* min = r.require("min");
     const YamlNode* label = r.require("label");
     Band band;
     band.pos = item.pos;
-    auto v = min ? read_number(*min, "a band's min", diags) : std::nullopt;
-    if (!v || !label || !read_text(*label, "a band's label", diags, band.label)) continue;
+    auto v = min ? read_number(*min, phrase(Msg::what_band_min), diags) : std::nullopt;
+    if (!v || !label || !read_text(*label, phrase(Msg::what_band_label), diags, band.label))
+      continue;
     band.min = *v;
     if (grid.decision.empty() && band.min != 0)
-      diags.error("decision-bands", min->pos, "the first decision band must start at 0",
-                  "every total from 0 to 100 must fall in a band");
+      diags.error(min->pos, say(Msg::first_band_not_zero), say(Msg::first_band_hint));
     if (!grid.decision.empty() && !(band.min > grid.decision.back().min))
-      diags.error("decision-bands", min->pos,
-                  fmt::format("decision bands must be listed lowest first ({} after {})",
-                              clip(min->text), grid.decision.back().min));
-    if (band.min > 100) diags.error("decision-bands", min->pos, "a band's min must be at most 100");
+      diags.error(min->pos, say(Msg::bands_not_increasing, "value"_a = clip(min->text),
+                                "previous"_a = grid.decision.back().min));
+    if (band.min > 100) diags.error(min->pos, say(Msg::band_above_100));
     for (const auto& other : grid.decision)
       if (other.label == band.label)
-        diags.error("decision-bands", label->pos,
-                    fmt::format("two bands are labelled '{}'", band.label));
+        diags.error(label->pos, say(Msg::same_band_label, "label"_a = band.label));
     grid.decision.push_back(std::move(band));
   }
 }

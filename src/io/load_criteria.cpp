@@ -4,6 +4,7 @@
 #include <set>
 
 #include "ess/io/load.hpp"
+#include "ess/model/messages.hpp"
 #include "ess/model/scale_value.hpp"
 #include "yaml_read.hpp"
 
@@ -11,23 +12,27 @@ namespace ess {
 
 namespace {
 
+using namespace fmt::literals;
+
 std::string list_ids(const std::vector<std::string>& ids) {
-  if (ids.empty()) return "none";
+  if (ids.empty()) return phrase(Msg::none);
   if (ids.size() <= 20) return fmt::format("{}", fmt::join(ids, ", "));
-  return fmt::format("{}, ... ({} in all)", fmt::join(ids.begin(), ids.begin() + 20, ", "),
-                     ids.size());
+  return phrase(Msg::ids_and_more, "ids"_a = fmt::join(ids.begin(), ids.begin() + 20, ", "),
+                "count"_a = ids.size());
 }
 
 // A target or a leaf's minimum, read on the leaf's scale. Whatever is wrong with the value
 // (a level that does not exist, a number out of bounds, neither yes nor no) is reported
-// under the key's own code, as the man page lists it.
-std::optional<double> read_leaf_bound(const Scale& scale, const YamlNode& node,
-                                      const std::string& what, const char* code,
+// under the key's own code, as the man page lists it; `hint` says what the key takes when the
+// diagnostic has no hint of its own.
+std::optional<double> read_leaf_bound(const Scale& scale, Language grid_language,
+                                      const YamlNode& node, const std::string& what, Said hint,
                                       Diagnostics& diags) {
   Diagnostics local(diags.file());
-  auto v = read_scale_value(scale, node, what, local);
+  auto v = read_scale_value(scale, grid_language, node, what, local);
   for (auto d : local.items()) {
-    if (d.severity == Severity::error) d.code = code;
+    if (d.severity == Severity::error) d.code = hint.code;
+    if (d.hint.empty()) d.hint = hint.text;
     diags.add(std::move(d));
   }
   return v;
@@ -41,11 +46,9 @@ void read_leaf(MapReader& r, Criterion& c, const Grid& grid, const std::set<std:
       std::vector<std::string> ids;
       for (const auto& s : grid.scales) ids.push_back(s.id);
       std::string close = suggest(c.scale, ids);
-      diags.error("unknown-scale", n->pos,
-                  fmt::format("criterion '{}' uses scale '{}', which the grid does not define",
-                              c.id, c.scale),
-                  close.empty() ? fmt::format("defined scales: {}", list_ids(ids))
-                                : fmt::format("did you mean '{}'?", close));
+      diags.error(n->pos, say(Msg::unknown_scale, "criterion"_a = c.id, "scale"_a = c.scale),
+                  close.empty() ? say(Msg::defined_scales_hint, "ids"_a = list_ids(ids))
+                                : did_you_mean(close));
       return;
     }
   }
@@ -55,33 +58,30 @@ void read_leaf(MapReader& r, Criterion& c, const Grid& grid, const std::set<std:
       std::vector<std::string> ids;
       for (const auto& f : grid.facts) ids.push_back(f.id);
       std::string close = suggest(c.from, ids);
-      diags.error(
-          "unknown-fact", n->pos,
-          fmt::format(
-              "criterion '{}' takes its value from fact '{}', which the grid does not define", c.id,
-              c.from),
-          close.empty() ? fmt::format("defined facts: {}", list_ids(ids))
-                        : fmt::format("did you mean '{}'?", close));
+      diags.error(n->pos, say(Msg::criterion_from_unknown, "criterion"_a = c.id, "fact"_a = c.from),
+                  close.empty() ? say(Msg::defined_facts_hint, "ids"_a = list_ids(ids))
+                                : did_you_mean(close));
       return;
     }
   }
   if (c.scale.empty() && c.from.empty()) {
     if (r.get("scale") || r.get("from")) return;  // an invalid id: already reported
-    diags.error("leaf-without-scale", c.pos,
-                fmt::format("criterion '{}' has no children, no scale and no from", c.id),
-                "give it a scale (assessors score it) or from: a fact (the dossier's figures)");
+    diags.error(c.pos, say(Msg::leaf_without_scale, "criterion"_a = c.id),
+                say(Msg::leaf_without_scale_hint));
     return;
   }
   const Scale& scale = scale_of(grid, c);
   if (const YamlNode* n = r.get("target")) {
     c.target_pos = n->pos;
     c.target =
-        read_leaf_bound(scale, *n, fmt::format("target of '{}'", c.id), "invalid-target", diags);
+        read_leaf_bound(scale, grid.language, *n, phrase(Msg::what_target_of, "criterion"_a = c.id),
+                        say(Msg::invalid_target_hint), diags);
   }
   if (const YamlNode* n = r.get("minimum")) {
     c.minimum_pos = n->pos;
-    c.minimum =
-        read_leaf_bound(scale, *n, fmt::format("minimum of '{}'", c.id), "invalid-minimum", diags);
+    c.minimum = read_leaf_bound(scale, grid.language, *n,
+                                phrase(Msg::what_minimum_of, "criterion"_a = c.id),
+                                say(Msg::invalid_leaf_minimum_hint), diags);
   }
   if (const YamlNode* n = r.get("evidence")) {
     if (n->is_scalar() && n->text == "required")
@@ -89,7 +89,7 @@ void read_leaf(MapReader& r, Criterion& c, const Grid& grid, const std::set<std:
     else if (n->is_scalar() && n->text == "none")
       c.evidence = EvidencePolicy::none;
     else if (!(n->is_scalar() && n->text == "recommended"))
-      diags.error("invalid-value", n->pos, "evidence must be required, recommended or none");
+      diags.error(n->pos, say(Msg::bad_evidence_policy));
   }
   if (const YamlNode* n = r.get("allow_na"))
     if (auto b = read_bool(*n, "allow_na", diags)) c.allow_na = *b;
@@ -99,8 +99,7 @@ void read_leaf(MapReader& r, Criterion& c, const Grid& grid, const std::set<std:
 void read_node_keys(MapReader& r, Criterion& c, Diagnostics& diags) {
   for (const char* k : {"scale", "from", "target", "evidence", "allow_na"})
     if (r.get(k))
-      diags.error("unknown-key", r.key_pos(k),
-                  fmt::format("'{}' applies to leaves; criterion '{}' has children", k, c.id));
+      diags.error(r.key_pos(k), say(Msg::leaf_key_on_node, "key"_a = k, "criterion"_a = c.id));
   if (const YamlNode* n = r.get("aggregation")) {
     if (n->is_scalar() && n->text == "weighted-mean")
       c.aggregation = Aggregation::weighted_mean;
@@ -109,16 +108,13 @@ void read_node_keys(MapReader& r, Criterion& c, Diagnostics& diags) {
     else if (n->is_scalar() && n->text == "min")
       c.aggregation = Aggregation::min;
     else
-      diags.error("invalid-value", n->pos,
-                  fmt::format("aggregation '{}' is not weighted-mean, weighted-geometric or min",
-                              clip(n->text)));
+      diags.error(n->pos, say(Msg::bad_aggregation, "value"_a = clip(n->text)));
   }
   if (const YamlNode* n = r.get("minimum")) {
     c.minimum_pos = n->pos;
     c.minimum = read_number(*n, "minimum", diags);
     if (c.minimum && (*c.minimum < 0 || *c.minimum > 100))
-      diags.error("invalid-minimum", n->pos,
-                  fmt::format("the minimum of '{}' is a score from 0 to 100", c.id));
+      diags.error(n->pos, say(Msg::node_minimum_range, "criterion"_a = c.id));
   }
   if (const YamlNode* n = r.get("guidance")) read_text(*n, "guidance", diags, c.guidance);
 }
@@ -127,14 +123,14 @@ void read_node_keys(MapReader& r, Criterion& c, Diagnostics& diags) {
 
 std::optional<Criterion> read_criterion(const YamlNode& node, const Grid& grid,
                                         const std::set<std::string>& refused, Diagnostics& diags) {
-  MapReader r(node, "a criterion", diags,
+  MapReader r(node, phrase(Msg::what_criterion), diags,
               {"id", "title", "description", "weight", "aggregation", "minimum", "eliminatory",
                "children", "scale", "from", "target", "evidence", "allow_na", "guidance"});
   if (!r.ok()) return std::nullopt;
   Criterion c;
   c.pos = node.pos;
   const YamlNode* id = r.require("id");
-  if (!id || !read_id(*id, "criterion id", diags, c.id)) return std::nullopt;
+  if (!id || !read_id(*id, phrase(Msg::what_criterion_id), diags, c.id)) return std::nullopt;
   c.pos = id->pos;
   if (const YamlNode* n = r.require("title")) read_text(*n, "title", diags, c.title);
   if (const YamlNode* n = r.get("description")) read_text(*n, "description", diags, c.description);
@@ -142,8 +138,8 @@ std::optional<Criterion> read_criterion(const YamlNode& node, const Grid& grid,
     c.weight_pos = n->pos;
     if (auto w = read_number(*n, "weight", diags)) {
       if (*w < 0)
-        diags.error("invalid-weight", n->pos, fmt::format("the weight of '{}' is negative", c.id),
-                    "weights are relative among siblings: 0 or more");
+        diags.error(n->pos, say(Msg::negative_weight, "criterion"_a = c.id),
+                    say(Msg::negative_weight_hint));
       c.weight = *w;
     }
   }
@@ -152,7 +148,7 @@ std::optional<Criterion> read_criterion(const YamlNode& node, const Grid& grid,
   const YamlNode* children = r.get("children");
   if (children) {
     if (!children->is_seq() || children->items.empty()) {
-      wrong_type(*children, "children", "a non-empty list of criteria", diags);
+      wrong_type(*children, "children", phrase(Msg::expect_nonempty_criteria_list), diags);
       return std::nullopt;
     }
     read_node_keys(r, c, diags);
@@ -162,15 +158,13 @@ std::optional<Criterion> read_criterion(const YamlNode& node, const Grid& grid,
     if (c.children.size() != children->items.size()) return std::nullopt;
   } else {
     if (r.get("aggregation"))
-      diags.error(
-          "unknown-key", r.key_pos("aggregation"),
-          fmt::format("'aggregation' applies to criteria with children; '{}' has none", c.id));
+      diags.error(r.key_pos("aggregation"), say(Msg::aggregation_on_leaf, "criterion"_a = c.id));
     read_leaf(r, c, grid, refused, diags);
   }
   if (c.eliminatory && !c.minimum && !r.get("minimum"))
-    diags.error("invalid-minimum", r.key_pos("eliminatory"),
-                fmt::format("'{}' is eliminatory but has no minimum to fail", c.id),
-                "add minimum: the level below which the dossier is ineligible");
+    diags.error(r.key_pos("eliminatory"),
+                say(Msg::eliminatory_without_minimum, "criterion"_a = c.id),
+                say(Msg::eliminatory_hint));
   return c;
 }
 

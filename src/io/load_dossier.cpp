@@ -2,11 +2,14 @@
 #include <fmt/format.h>
 
 #include "ess/io/load.hpp"
+#include "ess/model/messages.hpp"
 #include "yaml_read.hpp"
 
 namespace ess {
 
 namespace {
+
+using namespace fmt::literals;
 
 bool is_valid_dossier_id(const std::string& id) {
   if (id.empty() || id.size() > 64 || id.front() == ' ' || id.back() == ' ') return false;
@@ -20,7 +23,7 @@ std::optional<ScoreEntry> read_score(const YamlKey& key, const YamlNode& node, b
   ScoreEntry e;
   e.criterion = key.text;
   e.pos = key.pos;
-  std::string what = fmt::format("the score of '{}'", clip(key.text));
+  std::string what = phrase(Msg::what_score_of, "criterion"_a = clip(key.text));
   MapReader r(
       node, what, diags,
       consensus
@@ -32,28 +35,26 @@ std::optional<ScoreEntry> read_score(const YamlKey& key, const YamlNode& node, b
   const YamlNode* na = consensus ? nullptr : r.get("na");
   int given = (level ? 1 : 0) + (value ? 1 : 0) + (na ? 1 : 0);
   if (given != 1) {
-    diags.error(
-        given == 0 ? "missing-key" : "invalid-value", key.pos,
-        given == 0 ? fmt::format("{} gives no level, value{}", what, consensus ? "" : " or na")
-                   : fmt::format("{} gives more than one of level, value, na", what),
-        consensus ? "write level: for a levels scale, value: otherwise"
-                  : "write level: (levels scale), value: (numeric or yes/no) or na: \"reason\"");
+    Msg problem = given != 0  ? Msg::score_gives_several
+                  : consensus ? Msg::consensus_gives_nothing
+                              : Msg::score_gives_nothing;
+    diags.error(key.pos, say(problem, "what"_a = what),
+                say(consensus ? Msg::consensus_keys_hint : Msg::score_keys_hint));
     return std::nullopt;
   }
   if (na) {
     e.kind = ScoreEntry::Kind::na;
     e.value_pos = na->pos;
     if (!na->is_scalar() || na->text.empty() || na->text == "~" || na->text == "null") {
-      diags.error("na-without-reason", na->pos,
-                  fmt::format("{}: not applicable needs its reason", what),
-                  "write na: \"why the criterion does not apply\"");
+      diags.error(na->pos, say(Msg::na_without_reason, "what"_a = what),
+                  say(Msg::na_without_reason_hint));
       return std::nullopt;
     }
     e.na_reason = na->text;
   } else {
     const YamlNode* v = level ? level : value;
     if (!v->is_scalar()) {
-      wrong_type(*v, what, "a single value", diags);
+      wrong_type(*v, what, phrase(Msg::expect_single_value), diags);
       return std::nullopt;
     }
     e.raw = v->text;
@@ -70,8 +71,7 @@ std::optional<ScoreEntry> read_score(const YamlKey& key, const YamlNode& node, b
 void read_scores(const YamlNode& node, bool consensus, std::vector<ScoreEntry>& out,
                  Diagnostics& diags) {
   if (!node.is_map()) {
-    wrong_type(node, consensus ? "consensus" : "scores", "a mapping of criterion ids to scores",
-               diags);
+    wrong_type(node, consensus ? "consensus" : "scores", phrase(Msg::expect_score_map), diags);
     return;
   }
   out.reserve(node.keys.size());
@@ -81,37 +81,26 @@ void read_scores(const YamlNode& node, bool consensus, std::vector<ScoreEntry>& 
 }
 
 std::optional<Assessment> read_assessment(const YamlNode& node, Diagnostics& diags) {
-  MapReader r(node, "an assessment", diags, {"assessor", "role", "date", "scores", "comment"});
+  MapReader r(node, phrase(Msg::what_assessment), diags,
+              {"assessor", "role", "date", "scores", "comment"});
   if (!r.ok()) return std::nullopt;
   Assessment a;
   a.pos = node.pos;
   if (const YamlNode* n = r.require("assessor")) read_text(*n, "assessor", diags, a.assessor);
   if (const YamlNode* n = r.require("role")) {
-    static const std::pair<const char*, Role> roles[] = {{"analyst", Role::analyst},
-                                                         {"self", Role::self},
-                                                         {"partner", Role::partner},
-                                                         {"committee", Role::committee}};
-    bool known = false;
-    for (const auto& [name, role] : roles)
-      if (n->is_scalar() && n->text == name) {
-        a.role = role;
-        known = true;
-      }
     if (!n->is_scalar()) {
-      wrong_type(*n, "role", "one of analyst, self, partner, committee", diags);
-    } else if (!known) {
-      std::string close = suggest(n->text, {"analyst", "self", "partner", "committee"});
-      diags.error(
-          "invalid-role", n->pos,
-          fmt::format("role '{}' is not analyst, self, partner or committee", clip(n->text)),
-          close.empty() ? "" : fmt::format("did you mean '{}'?", close));
+      wrong_type(*n, "role", phrase(Msg::expect_role), diags);
+    } else if (auto role = parse_role(n->text)) {
+      a.role = *role;
+    } else {
+      diags.error(n->pos, say(Msg::invalid_role, "role"_a = clip(n->text)),
+                  did_you_mean(suggest(n->text, role_words())));
     }
   }
   if (const YamlNode* n = r.require("date")) {
     if (read_text(*n, "date", diags, a.date) && !is_iso_date(a.date))
-      diags.error("invalid-date", n->pos,
-                  fmt::format("date '{}' is not a calendar date YYYY-MM-DD", clip(n->text)),
-                  "write the date as 2026-03-12");
+      diags.error(n->pos, say(Msg::invalid_date, "date"_a = clip(n->text)),
+                  say(Msg::invalid_date_hint));
   }
   if (const YamlNode* n = r.get("scores")) read_scores(*n, false, a.scores, diags);
   return a;
@@ -119,11 +108,12 @@ std::optional<Assessment> read_assessment(const YamlNode& node, Diagnostics& dia
 
 void read_declared_facts(const YamlNode& node, Dossier& d, Diagnostics& diags) {
   if (!node.is_map()) {
-    wrong_type(node, "facts", "a mapping of fact ids to numbers", diags);
+    wrong_type(node, "facts", phrase(Msg::expect_fact_map), diags);
     return;
   }
   for (std::size_t i = 0; i < node.keys.size(); ++i) {
-    auto v = read_number(node.items[i], fmt::format("fact '{}'", clip(node.keys[i].text)), diags);
+    auto v = read_number(node.items[i],
+                         phrase(Msg::what_fact_named, "fact"_a = clip(node.keys[i].text)), diags);
     if (v) d.facts.push_back({node.keys[i].text, *v, node.keys[i].pos});
   }
 }
@@ -138,15 +128,12 @@ void read_grid_reference(const YamlNode& n, Dossier& d, Diagnostics& diags) {
   std::string id = ref.substr(0, at);
   std::string version = at == std::string::npos ? "" : ref.substr(at + 1);
   if (!is_valid_id(id)) {
-    diags.error("invalid-id", n.pos, fmt::format("grid id '{}' is not a valid id", clip(id)),
-                "write grid: <grid-id> or <grid-id>@<version>");
+    diags.error(n.pos, say(Msg::invalid_grid_id, "id"_a = clip(id)), say(Msg::grid_reference_hint));
     return;
   }
   if (at != std::string::npos && !is_semver(version)) {
-    diags.error(
-        "invalid-version", n.pos,
-        fmt::format("grid version '{}' is not a semantic version MAJOR.MINOR.PATCH", clip(version)),
-        "write grid: <grid-id>@1.2.0, or leave the version out");
+    diags.error(n.pos, say(Msg::invalid_grid_version, "version"_a = clip(version)),
+                say(Msg::grid_version_hint));
     return;
   }
   d.grid_id = std::move(id);
@@ -157,7 +144,7 @@ void read_grid_reference(const YamlNode& n, Dossier& d, Diagnostics& diags) {
 
 std::optional<Dossier> load_dossier(const YamlNode& root, Diagnostics& diags) {
   reset_suggestion_budget();
-  MapReader r(root, "the dossier", diags,
+  MapReader r(root, phrase(Msg::what_dossier), diags,
               {"dossier", "title", "applicant", "grid", "call", "territory", "theme", "requested",
                "facts", "assessments", "consensus"});
   if (!r.ok()) return std::nullopt;
@@ -165,12 +152,8 @@ std::optional<Dossier> load_dossier(const YamlNode& root, Diagnostics& diags) {
   d.pos = root.pos;
   d.file = diags.file();
   if (const YamlNode* n = r.require("dossier")) {
-    if (read_text(*n, "dossier id", diags, d.id) && !is_valid_dossier_id(d.id))
-      diags.error("invalid-id", n->pos,
-                  fmt::format("dossier id '{}' must be 1 to 64 characters, without '/', control "
-                              "characters or surrounding spaces",
-                              d.id),
-                  "it names report files");
+    if (read_text(*n, phrase(Msg::what_dossier_id), diags, d.id) && !is_valid_dossier_id(d.id))
+      diags.error(n->pos, say(Msg::invalid_dossier_id, "id"_a = d.id), say(Msg::dossier_id_hint));
   }
   if (const YamlNode* n = r.require("title")) read_text(*n, "title", diags, d.title);
   if (const YamlNode* n = r.get("applicant")) read_text(*n, "applicant", diags, d.applicant);
@@ -180,13 +163,12 @@ std::optional<Dossier> load_dossier(const YamlNode& root, Diagnostics& diags) {
     if (const YamlNode* n = r.get(key)) read_text(*n, key, diags, *field);
   if (const YamlNode* n = r.get("requested")) {
     d.requested = read_number(*n, "requested", diags);
-    if (d.requested && *d.requested < 0)
-      diags.error("invalid-value", n->pos, "the amount requested cannot be negative");
+    if (d.requested && *d.requested < 0) diags.error(n->pos, say(Msg::negative_requested));
   }
   if (const YamlNode* n = r.get("facts")) read_declared_facts(*n, d, diags);
   if (const YamlNode* n = r.get("assessments")) {
     if (!n->is_seq())
-      wrong_type(*n, "assessments", "a list of assessments", diags);
+      wrong_type(*n, "assessments", phrase(Msg::expect_assessment_list), diags);
     else
       for (const auto& item : n->items)
         if (auto a = read_assessment(item, diags)) d.assessments.push_back(std::move(*a));

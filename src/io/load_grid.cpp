@@ -6,6 +6,7 @@
 #include "ess/io/load.hpp"
 #include "ess/model/grid_checks.hpp"
 #include "ess/model/language.hpp"
+#include "ess/model/messages.hpp"
 #include "ess/model/scale_value.hpp"
 #include "load_bands.hpp"
 #include "yaml_read.hpp"
@@ -21,16 +22,18 @@ DocumentKind document_kind(const YamlNode& root) {
 
 namespace {
 
+using namespace fmt::literals;
+
 // Far beyond any real grid; they keep every per-criterion loop (here, in validation and in
 // scoring) fast whatever a hostile file holds.
 constexpr std::size_t max_grid_items = 1000;
 
-bool too_many(const YamlNode& list, const char* what, Diagnostics& diags) {
+bool too_many(const YamlNode& list, Msg items, Diagnostics& diags) {
   if (list.items.size() <= max_grid_items) return false;
-  diags.error(
-      "too-many-nodes", list.pos,
-      fmt::format("{} {}: a grid may hold at most {}", list.items.size(), what, max_grid_items),
-      "check that it is the grid meant");
+  diags.error(list.pos,
+              say(Msg::too_many_items, "count"_a = list.items.size(), "items"_a = phrase(items),
+                  "max"_a = max_grid_items),
+              say(Msg::grid_meant_hint));
   return true;
 }
 
@@ -38,28 +41,27 @@ std::vector<ValuePoint> read_points(const YamlNode& node, const std::string& wha
                                     Diagnostics& diags) {
   std::vector<ValuePoint> pts;
   if (!node.is_seq() || node.items.empty()) {
-    diags.error("scale-function", node.pos, fmt::format("{} must be a list of [x, s] pairs", what));
+    diags.error(node.pos, say(Msg::points_not_list, "what"_a = what));
     return pts;
   }
-  if (too_many(node, "points", diags)) return pts;
+  if (too_many(node, Msg::items_points, diags)) return pts;
   for (const auto& item : node.items) {
     if (!item.is_seq() || item.items.size() != 2) {
-      diags.error("scale-function", item.pos,
-                  fmt::format("each of {} must be a pair [x, s]", what));
+      diags.error(item.pos, say(Msg::point_not_pair, "what"_a = what));
       return {};
     }
     auto x = read_number(item.items[0], what, diags);
     auto s = read_number(item.items[1], what, diags);
     if (!x || !s) return {};
     if (*s < 0 || *s > 1) {
-      diags.error("scale-function", item.items[1].pos,
-                  fmt::format("{}: s = {} is outside [0, 1]", what, item.items[1].text));
+      diags.error(item.items[1].pos,
+                  say(Msg::s_outside_unit, "what"_a = what, "value"_a = item.items[1].text));
       return {};
     }
     if (!pts.empty() && *x <= pts.back().x) {
-      diags.error("scale-function", item.items[0].pos,
-                  fmt::format("{}: x must increase strictly ({} after {})", what,
-                              item.items[0].text, pts.back().x));
+      diags.error(item.items[0].pos,
+                  say(Msg::x_not_increasing, "what"_a = what, "value"_a = item.items[0].text,
+                      "previous"_a = pts.back().x));
       return {};
     }
     pts.push_back({*x, *s});
@@ -69,30 +71,34 @@ std::vector<ValuePoint> read_points(const YamlNode& node, const std::string& wha
 
 void read_levels(const YamlNode& node, Scale& scale, Diagnostics& diags) {
   if (!node.is_seq() || node.items.size() < 2) {
-    diags.error("scale-levels", node.pos,
-                fmt::format("scale '{}' needs a list of at least two levels", scale.id));
+    diags.error(node.pos, say(Msg::too_few_levels, "scale"_a = scale.id));
     return;
   }
-  if (too_many(node, "levels", diags)) return;
+  if (too_many(node, Msg::items_levels, diags)) return;
   for (const auto& item : node.items) {
-    MapReader r(item, "a level", diags, {"value", "label", "description"});
+    MapReader r(item, phrase(Msg::what_level), diags, {"value", "label", "description"});
     Level level;
     level.pos = item.pos;
     const YamlNode* v = r.require("value");
     const YamlNode* l = r.require("label");
-    auto value = v ? read_number(*v, "a level's value", diags) : std::nullopt;
-    if (!value || !l || !read_text(*l, "a level's label", diags, level.label)) continue;
+    auto value = v ? read_number(*v, phrase(Msg::what_level_value), diags) : std::nullopt;
+    if (!value || !l || !read_text(*l, phrase(Msg::what_level_label), diags, level.label)) continue;
     level.value = *value;
     if (const YamlNode* d = r.get("description"))
-      read_text(*d, "a description", diags, level.description);
+      read_text(*d, phrase(Msg::what_description), diags, level.description);
     for (const auto& other : scale.levels) {
       if (other.value == level.value)
-        diags.error("scale-levels", v->pos,
-                    fmt::format("scale '{}': two levels have the value {}", scale.id, v->text));
+        diags.error(v->pos, say(Msg::same_level_value, "scale"_a = scale.id, "value"_a = v->text));
+      // Dossiers cite labels ignoring case: Établi and établi would be one level.
       if (other.label == level.label)
-        diags.error("scale-levels", l->pos,
-                    fmt::format("scale '{}': two levels are labelled '{}'", scale.id, level.label),
-                    "dossiers may cite a level by its label: labels must differ");
+        diags.error(l->pos,
+                    say(Msg::same_level_label, "scale"_a = scale.id, "label"_a = level.label),
+                    say(Msg::same_level_label_hint));
+      else if (same_ignoring_case(other.label, level.label))
+        diags.error(l->pos,
+                    say(Msg::same_level_label_case, "scale"_a = scale.id, "label"_a = other.label,
+                        "other"_a = level.label),
+                    say(Msg::same_level_label_case_hint));
     }
     scale.levels.push_back(std::move(level));
   }
@@ -105,33 +111,29 @@ void read_numeric(MapReader& r, Scale& scale, Diagnostics& diags) {
     if (n->is_scalar() && n->text == "lower")
       scale.better = Better::lower;
     else if (!(n->is_scalar() && n->text == "higher"))
-      diags.error("invalid-value", n->pos, "better must be 'higher' or 'lower'");
+      diags.error(n->pos, say(Msg::bad_better));
   }
   const YamlNode* points = r.get("points");
   const YamlNode* steps = r.get("steps");
   if (points && steps) {
-    diags.error("scale-function", steps->pos,
-                fmt::format("scale '{}' has both points and steps; keep one", scale.id));
+    diags.error(steps->pos, say(Msg::points_and_steps, "scale"_a = scale.id));
     return;
   }
   if (points) scale.points = read_points(*points, "points", diags);
   if (steps) scale.steps = read_points(*steps, "steps", diags);
   if (scale.min && scale.max && !(*scale.min < *scale.max))
-    diags.error("scale-bounds", r.key_pos("max"),
-                fmt::format("scale '{}': min must be below max", scale.id));
+    diags.error(r.key_pos("max"), say(Msg::min_not_below_max, "scale"_a = scale.id));
   if (!points && !steps && (!scale.min || !scale.max))
-    diags.error("scale-bounds", r.node().pos,
-                fmt::format("scale '{}' is linear: it needs both min and max", scale.id),
-                "add min and max, or a value function with points or steps");
+    diags.error(r.node().pos, say(Msg::linear_needs_bounds, "scale"_a = scale.id),
+                say(Msg::linear_needs_bounds_hint));
 }
 
 std::optional<Scale> read_scale(const YamlKey& key, const YamlNode& node, Diagnostics& diags) {
   Scale scale;
   scale.id = key.text;
   scale.pos = key.pos;
-  if (!is_valid_id(scale.id))
-    diags.error("invalid-id", key.pos, fmt::format("scale id '{}' is not a valid id", scale.id));
-  MapReader r(node, fmt::format("scale '{}'", scale.id), diags,
+  if (!is_valid_id(scale.id)) diags.error(key.pos, say(Msg::invalid_scale_id, "id"_a = scale.id));
+  MapReader r(node, phrase(Msg::what_scale, "scale"_a = scale.id), diags,
               {"type", "title", "description", "unit", "levels", "min", "max", "better", "points",
                "steps"});
   const YamlNode* type = r.require("type");
@@ -143,8 +145,7 @@ std::optional<Scale> read_scale(const YamlKey& key, const YamlNode& node, Diagno
   auto refuse = [&](std::initializer_list<const char*> keys, const char* kind) {
     for (const char* k : keys)
       if (r.get(k))
-        diags.error("unknown-key", r.key_pos(k),
-                    fmt::format("'{}' does not apply to a {} scale", k, kind));
+        diags.error(r.key_pos(k), say(Msg::key_not_for_scale, "key"_a = k, "kind"_a = kind));
   };
   std::size_t errors = diags.error_count();
   if (type->text == "levels") {
@@ -159,8 +160,7 @@ std::optional<Scale> read_scale(const YamlKey& key, const YamlNode& node, Diagno
     refuse({"levels"}, "numeric");
     read_numeric(r, scale, diags);
   } else {
-    diags.error("invalid-value", type->pos,
-                fmt::format("scale type '{}' is not levels, yesno or numeric", clip(type->text)));
+    diags.error(type->pos, say(Msg::bad_scale_type, "value"_a = clip(type->text)));
   }
   if (diags.error_count() != errors) return std::nullopt;
   return scale;
@@ -168,13 +168,13 @@ std::optional<Scale> read_scale(const YamlKey& key, const YamlNode& node, Diagno
 
 std::optional<Fact> read_fact(const YamlNode& node, Diagnostics& diags) {
   MapReader r(
-      node, "a fact", diags,
+      node, phrase(Msg::what_fact), diags,
       {"id", "title", "unit", "description", "value", "sum", "product", "ratio", "diversity"});
   if (!r.ok()) return std::nullopt;
   Fact fact;
   fact.pos = node.pos;
   const YamlNode* id = r.require("id");
-  if (!id || !read_id(*id, "fact id", diags, fact.id)) return std::nullopt;
+  if (!id || !read_id(*id, phrase(Msg::what_fact_id), diags, fact.id)) return std::nullopt;
   fact.pos = id->pos;
   if (const YamlNode* n = r.get("title")) read_text(*n, "title", diags, fact.title);
   if (const YamlNode* n = r.get("unit")) read_text(*n, "unit", diags, fact.unit);
@@ -190,8 +190,7 @@ std::optional<Fact> read_fact(const YamlNode& node, Diagnostics& diags) {
     const YamlNode* n = r.get(name);
     if (!n) continue;
     if (op_node) {
-      diags.error("fact-operation", r.key_pos(name),
-                  fmt::format("fact '{}' has more than one operation; keep exactly one", fact.id));
+      diags.error(r.key_pos(name), say(Msg::fact_two_operations, "fact"_a = fact.id));
       return std::nullopt;
     }
     op_node = n;
@@ -199,25 +198,22 @@ std::optional<Fact> read_fact(const YamlNode& node, Diagnostics& diags) {
   }
   if (!op_node) return fact;  // declared by the dossier
   if (fact.op == FactOp::constant) {
-    auto v = read_number(*op_node, "a fact's value", diags);
+    auto v = read_number(*op_node, phrase(Msg::what_fact_value), diags);
     if (!v) return std::nullopt;
     fact.constant = *v;
     return fact;
   }
   if (!op_node->is_seq() || op_node->items.empty()) {
-    diags.error("fact-operation", op_node->pos,
-                fmt::format("fact '{}': the operation needs a list of fact ids", fact.id));
+    diags.error(op_node->pos, say(Msg::fact_needs_operands, "fact"_a = fact.id));
     return std::nullopt;
   }
   for (const auto& item : op_node->items) {
     std::string ref;
-    if (!read_id(item, "a fact reference", diags, ref)) return std::nullopt;
+    if (!read_id(item, phrase(Msg::what_fact_reference), diags, ref)) return std::nullopt;
     fact.operands.push_back(ref);
   }
   if (fact.op == FactOp::ratio && fact.operands.size() != 2) {
-    diags.error(
-        "fact-operation", op_node->pos,
-        fmt::format("fact '{}': ratio takes exactly two facts [numerator, denominator]", fact.id));
+    diags.error(op_node->pos, say(Msg::ratio_two_facts, "fact"_a = fact.id));
     return std::nullopt;
   }
   return fact;
@@ -247,9 +243,10 @@ std::size_t count_criteria(const YamlNode& list) {
 bool too_many_criteria(const YamlNode& list, Diagnostics& diags) {
   std::size_t n = count_criteria(list);
   if (n <= max_grid_items) return false;
-  diags.error("too-many-nodes", list.pos,
-              fmt::format("{} criteria: a grid may hold at most {}", n, max_grid_items),
-              "check that it is the grid meant");
+  diags.error(list.pos,
+              say(Msg::too_many_items, "count"_a = n, "items"_a = phrase(Msg::items_criteria),
+                  "max"_a = max_grid_items),
+              say(Msg::grid_meant_hint));
   return true;
 }
 
@@ -258,20 +255,18 @@ bool too_many_criteria(const YamlNode& list, Diagnostics& diags) {
 std::optional<Grid> load_grid(const YamlNode& root, Diagnostics& diags) {
   reset_suggestion_budget();
   std::size_t errors_before = diags.error_count();
-  MapReader r(root, "the grid", diags,
+  MapReader r(root, phrase(Msg::what_grid), diags,
               {"grid", "version", "title", "language", "description", "scales", "facts", "criteria",
                "decision", "disagreement"});
   if (!r.ok()) return std::nullopt;
   Grid grid;
   grid.pos = root.pos;
   std::set<std::string> refused;
-  if (const YamlNode* n = r.require("grid")) read_id(*n, "grid id", diags, grid.id);
+  if (const YamlNode* n = r.require("grid")) read_id(*n, phrase(Msg::what_grid_id), diags, grid.id);
   if (const YamlNode* n = r.require("version")) {
     if (read_text(*n, "version", diags, grid.version) && !is_semver(grid.version))
-      diags.error(
-          "invalid-version", n->pos,
-          fmt::format("version '{}' is not a semantic version MAJOR.MINOR.PATCH", clip(n->text)),
-          "write it as 1.2.0");
+      diags.error(n->pos, say(Msg::invalid_version, "version"_a = clip(n->text)),
+                  say(Msg::invalid_version_hint));
   }
   if (const YamlNode* n = r.require("title")) read_text(*n, "title", diags, grid.title);
   if (const YamlNode* n = r.get("description"))
@@ -282,20 +277,18 @@ std::optional<Grid> load_grid(const YamlNode& root, Diagnostics& diags) {
     if (language)
       grid.language = *language;
     else
-      diags.error("invalid-value", n->pos,
-                  fmt::format("language '{}' is not fr or en", clip(n->text)));
+      diags.error(n->pos, say(Msg::bad_language, "value"_a = clip(n->text)));
   }
   if (const YamlNode* n = r.get("disagreement")) {
     if (auto v = read_number(*n, "disagreement", diags)) {
-      if (*v <= 0 || *v > 1)
-        diags.error("invalid-value", n->pos, "disagreement must be above 0 and at most 1");
+      if (*v <= 0 || *v > 1) diags.error(n->pos, say(Msg::bad_disagreement));
       grid.disagreement = *v;
     }
   }
   if (const YamlNode* n = r.get("scales")) {
     if (!n->is_map())
-      wrong_type(*n, "scales", "a mapping of scale ids to scales", diags);
-    else if (too_many(*n, "scales", diags))
+      wrong_type(*n, "scales", phrase(Msg::expect_scale_map), diags);
+    else if (too_many(*n, Msg::items_scales, diags))
       for (const auto& k : n->keys) refused.insert(k.text);
     else
       for (std::size_t i = 0; i < n->keys.size(); ++i) {
@@ -308,9 +301,9 @@ std::optional<Grid> load_grid(const YamlNode& root, Diagnostics& diags) {
   if (const YamlNode* n = r.get("facts")) {
     std::set<std::string> refused_facts;
     if (!n->is_seq()) {
-      wrong_type(*n, "facts", "a list of facts", diags);
+      wrong_type(*n, "facts", phrase(Msg::expect_fact_list), diags);
     } else {
-      bool whole_list = too_many(*n, "facts", diags);
+      bool whole_list = too_many(*n, Msg::items_facts, diags);
       for (const auto& item : n->items) {
         if (!whole_list)
           if (auto f = read_fact(item, diags)) {
@@ -333,10 +326,9 @@ std::optional<Grid> load_grid(const YamlNode& root, Diagnostics& diags) {
   }
   if (const YamlNode* n = r.require("criteria")) {
     if (!n->is_seq()) {
-      wrong_type(*n, "criteria", "a list of criteria", diags);
+      wrong_type(*n, "criteria", phrase(Msg::expect_criteria_list), diags);
     } else if (n->items.empty()) {
-      diags.error("missing-key", n->pos, "criteria is an empty list",
-                  "list at least one criterion");
+      diags.error(n->pos, say(Msg::empty_criteria), say(Msg::empty_criteria_hint));
     } else if (!too_many_criteria(*n, diags)) {
       for (const auto& item : n->items)
         if (auto c = read_criterion(item, grid, refused, diags))
@@ -344,7 +336,7 @@ std::optional<Grid> load_grid(const YamlNode& root, Diagnostics& diags) {
     }
   }
   if (const YamlNode* n = r.require("decision")) {
-    if (!too_many(*n, "decision bands", diags)) read_bands(*n, grid, diags);
+    if (!too_many(*n, Msg::items_bands, diags)) read_bands(*n, grid, diags);
   }
   check_grid_references(grid, diags);
   if (diags.error_count() != errors_before) return std::nullopt;
@@ -358,7 +350,7 @@ std::optional<Grid> load_grid_bytes(std::string_view bytes, const std::string& f
   if (!parse_yaml(bytes, limits, root, diags)) return std::nullopt;
   if (diags.error_count() != errors_before) return std::nullopt;  // e.g. a duplicate key
   if (document_kind(root) != DocumentKind::grid) {
-    diags.error("unknown-document", root.pos, "this file is not a criteria grid (no 'grid:' key)");
+    diags.error(root.pos, say(Msg::not_a_grid));
     return std::nullopt;
   }
   auto grid = load_grid(root, diags);

@@ -6,13 +6,17 @@
 
 #include <fmt/format.h>
 
+#include "ess/model/messages.hpp"
+
 namespace ess {
+
+using namespace fmt::literals;
 
 MapReader::MapReader(const YamlNode& node, std::string_view what, Diagnostics& diags,
                      std::initializer_list<std::string_view> allowed)
     : node_(node), what_(what), diags_(diags), ok_(node.is_map()) {
   if (!ok_) {
-    wrong_type(node, what, "a mapping of keys to values", diags);
+    wrong_type(node, what, phrase(Msg::expect_mapping), diags);
     return;
   }
   std::vector<std::string> names(allowed.begin(), allowed.end());
@@ -29,29 +33,27 @@ MapReader::MapReader(const YamlNode& node, std::string_view what, Diagnostics& d
       continue;
     }
     std::string suggestion = suggest(key.text, names);
-    diags.error(
-        "unknown-key", key.pos, fmt::format("unknown key '{}' in {}", clip(key.text), what_),
-        suggestion.empty()
-            ? fmt::format("known keys: {}; prefix private keys with x-", fmt::join(names, ", "))
-            : fmt::format("did you mean '{}'?", suggestion));
+    diags.error(key.pos, say(Msg::unknown_key, "key"_a = clip(key.text), "what"_a = what_),
+                suggestion.empty()
+                    ? say(Msg::known_keys_private_hint, "keys"_a = fmt::join(names, ", "))
+                    : did_you_mean(suggestion));
   }
   if (first_unreported)
-    diags.error(
-        "unknown-key", first_unreported->pos,
-        fmt::format("{} more unknown keys in {}, from here on", unknown - max_reported, what_),
-        fmt::format("known keys: {}", fmt::join(names, ", ")));
+    diags.error(first_unreported->pos,
+                say(Msg::more_unknown_keys, "count"_a = unknown - max_reported, "what"_a = what_),
+                say(Msg::known_keys_hint, "keys"_a = fmt::join(names, ", ")));
 }
 
 const YamlNode* MapReader::require(std::string_view key) {
   if (!ok_) return nullptr;
   const YamlNode* n = node_.find(key);
   if (!n) {
-    diags_.error("missing-key", node_.pos, fmt::format("{} has no '{}'", what_, key),
-                 fmt::format("add '{}:'", key));
+    diags_.error(node_.pos, say(Msg::missing_key, "what"_a = what_, "key"_a = key),
+                 say(Msg::missing_key_hint, "key"_a = key));
     return nullptr;
   }
   if (n->is_null()) {
-    diags_.error("missing-key", key_pos(key), fmt::format("'{}' has no value", key));
+    diags_.error(key_pos(key), say(Msg::key_without_value, "key"_a = key));
     return nullptr;
   }
   return n;
@@ -65,13 +67,13 @@ const Pos& MapReader::key_pos(std::string_view key) const {
 
 void wrong_type(const YamlNode& node, std::string_view what, std::string_view expected,
                 Diagnostics& diags) {
-  diags.error("wrong-type", node.pos,
-              fmt::format("{} must be {}, not {}", what, expected, describe_kind(node)));
+  diags.error(node.pos, say(Msg::wrong_type, "what"_a = what, "expected"_a = expected,
+                            "kind"_a = describe_kind(node)));
 }
 
 std::optional<double> read_number(const YamlNode& node, std::string_view what, Diagnostics& diags) {
   if (!node.is_scalar()) {
-    wrong_type(node, what, "a number", diags);
+    wrong_type(node, what, phrase(Msg::expect_number), diags);
     return std::nullopt;
   }
   return check_number_text(node.text, node.quoted, node.pos, what, diags);
@@ -79,7 +81,7 @@ std::optional<double> read_number(const YamlNode& node, std::string_view what, D
 
 bool read_text(const YamlNode& node, std::string_view what, Diagnostics& diags, std::string& out) {
   if (!node.is_scalar()) {
-    wrong_type(node, what, "a text", diags);
+    wrong_type(node, what, phrase(Msg::expect_text), diags);
     return false;
   }
   out = node.text;
@@ -89,8 +91,8 @@ bool read_text(const YamlNode& node, std::string_view what, Diagnostics& diags, 
 bool read_id(const YamlNode& node, std::string_view what, Diagnostics& diags, std::string& out) {
   if (!read_text(node, what, diags, out)) return false;
   if (!is_valid_id(out)) {
-    diags.error("invalid-id", node.pos, fmt::format("{} '{}' is not a valid id", what, clip(out)),
-                "use lower-case letters, digits, '-' and '_', starting with a letter or digit");
+    diags.error(node.pos, say(Msg::invalid_id, "what"_a = what, "id"_a = clip(out)),
+                say(Msg::invalid_id_hint));
     return false;
   }
   return true;
@@ -101,17 +103,18 @@ std::optional<bool> read_bool(const YamlNode& node, std::string_view what, Diagn
     if (node.text == "true") return true;
     if (node.text == "false") return false;
   }
-  diags.error("wrong-type", node.pos, fmt::format("{} must be true or false", what));
+  diags.error(node.pos, say(Msg::not_a_bool, "what"_a = what));
   return std::nullopt;
 }
 
-std::optional<double> read_scale_value(const Scale& scale, const YamlNode& node,
-                                       const std::string& what, Diagnostics& diags) {
+std::optional<double> read_scale_value(const Scale& scale, Language grid_language,
+                                       const YamlNode& node, const std::string& what,
+                                       Diagnostics& diags) {
   if (!node.is_scalar()) {
-    wrong_type(node, what, "a single value", diags);
+    wrong_type(node, what, phrase(Msg::expect_single_value), diags);
     return std::nullopt;
   }
-  return resolve_scale_value(scale, {node.text, node.quoted, node.pos}, what, diags);
+  return resolve_scale_value(scale, grid_language, {node.text, node.quoted, node.pos}, what, diags);
 }
 
 }  // namespace ess

@@ -40,8 +40,9 @@ bool read_id(const YamlNode& node, std::string_view what, Diagnostics& diags, st
 std::optional<bool> read_bool(const YamlNode& node, std::string_view what, Diagnostics& diags);
 
 // A value on a scale (a level, yes/no, a number within bounds): resolve_scale_value on a scalar.
-std::optional<double> read_scale_value(const Scale& scale, const YamlNode& node,
-                                       const std::string& what, Diagnostics& diags);
+std::optional<double> read_scale_value(const Scale& scale, Language grid_language,
+                                       const YamlNode& node, const std::string& what,
+                                       Diagnostics& diags);
 
 void wrong_type(const YamlNode& node, std::string_view what, std::string_view expected,
                 Diagnostics& diags);

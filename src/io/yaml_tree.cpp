@@ -1,6 +1,7 @@
 // The only file that includes yaml-cpp. See ../shared/deps-notes.md §2 for why each guard exists.
 #include "ess/io/yaml_tree.hpp"
 
+#include "ess/model/messages.hpp"
 #include "ess/model/text_checks.hpp"
 
 #include <yaml-cpp/depthguard.h>
@@ -24,21 +25,23 @@ const YamlNode* YamlNode::find(std::string_view key) const {
   return nullptr;
 }
 
-const char* describe_kind(const YamlNode& node) {
+std::string describe_kind(const YamlNode& node) {
   switch (node.kind) {
     case YamlNode::Kind::null:
-      return "nothing";
+      return phrase(Msg::kind_nothing);
     case YamlNode::Kind::scalar:
-      return "a single value";
+      return phrase(Msg::kind_scalar);
     case YamlNode::Kind::map:
-      return "a mapping";
+      return phrase(Msg::kind_map);
     case YamlNode::Kind::seq:
-      return "a list";
+      return phrase(Msg::kind_seq);
   }
-  return "nothing";
+  return phrase(Msg::kind_nothing);
 }
 
 namespace {
+
+using namespace fmt::literals;
 
 Pos to_pos(const YAML::Mark& m) {
   if (m.line < 0 || m.column < 0) return {};
@@ -85,16 +88,13 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-    diags_.error("anchor-not-allowed", to_pos(mark),
-                 "aliases (*name) are not allowed in ess-eval files",
-                 "write the value out in full; grids and dossiers never need anchors");
+    diags_.error(to_pos(mark), say(Msg::alias_not_allowed), say(Msg::anchor_hint));
     throw Stop{};
   }
 
   void OnAnchor(const YAML::Mark& mark, const std::string& name) override {
-    diags_.error("anchor-not-allowed", to_pos(mark),
-                 fmt::format("anchors (&{}) are not allowed in ess-eval files", clip_text(name)),
-                 "write the value out in full; grids and dossiers never need anchors");
+    diags_.error(to_pos(mark), say(Msg::anchor_not_allowed, "name"_a = clip_text(name)),
+                 say(Msg::anchor_hint));
     throw Stop{};
   }
 
@@ -111,9 +111,8 @@ class TreeBuilder : public YAML::EventHandler {
       refuse_tag(mark, tag);
     }
     if (value.size() > limits_.max_string_bytes) {
-      diags_.error("string-too-long", n.pos,
-                   fmt::format("a value of {} bytes is longer than the limit of {} bytes",
-                               value.size(), limits_.max_string_bytes));
+      diags_.error(n.pos, say(Msg::string_too_long, "size"_a = value.size(),
+                              "limit"_a = limits_.max_string_bytes));
       throw Stop{};
     }
     n.text = value;
@@ -175,17 +174,15 @@ class TreeBuilder : public YAML::EventHandler {
         }
       }
     }
-    diags_.error("yaml-syntax", to_pos(mark),
-                 fmt::format("not valid YAML: this quoted text is never closed by {}", quote),
-                 "close the quote; the rest of the file would be read as part of the text");
+    diags_.error(to_pos(mark), say(Msg::unclosed_quote, "quote"_a = quote),
+                 say(Msg::unclosed_quote_hint));
     throw Stop{};
   }
 
   void refuse_tag(const YAML::Mark& mark, const std::string& tag) {
     std::string shown = tag.rfind("tag:yaml.org,2002:", 0) == 0 ? "!!" + tag.substr(18) : tag;
-    diags_.error("yaml-syntax", to_pos(mark),
-                 fmt::format("YAML tags ({}) are not supported", clip_text(shown)),
-                 "remove the tag; write plain values");
+    diags_.error(to_pos(mark), say(Msg::tag_not_supported, "tag"_a = clip_text(shown)),
+                 say(Msg::tag_hint));
     throw Stop{};
   }
 
@@ -201,14 +198,13 @@ class TreeBuilder : public YAML::EventHandler {
       d.code = "complex-key";
       d.file = diags_.file();
       d.pos = to_pos(mark);
-      d.message = "a key must be a plain name, not a list or mapping";
-      d.hint = "use plain names as keys";
+      d.message = say(Msg::complex_key).text;
+      d.hint = say(Msg::plain_keys_hint).text;
       complex_key_ = std::move(d);
     }
     if (stack_.size() >= limits_.max_depth) {
-      diags_.error("nesting-too-deep", to_pos(mark),
-                   fmt::format("nesting deeper than {} levels", limits_.max_depth),
-                   "no grid or dossier needs that; look for a runaway indentation or bracket");
+      diags_.error(to_pos(mark), say(Msg::nesting_too_deep, "limit"_a = limits_.max_depth),
+                   say(Msg::nesting_hint));
       throw Stop{};
     }
     count_node(to_pos(mark));
@@ -228,9 +224,8 @@ class TreeBuilder : public YAML::EventHandler {
 
   void count_node(Pos pos) {
     if (++node_count_ > limits_.max_nodes) {
-      diags_.error("too-many-nodes", pos,
-                   fmt::format("more than {} values in one file", limits_.max_nodes),
-                   "split the file; check that it is the file meant");
+      diags_.error(pos, say(Msg::too_many_values, "limit"_a = limits_.max_nodes),
+                   say(Msg::split_file_hint));
       throw Stop{};
     }
   }
@@ -267,18 +262,18 @@ class TreeBuilder : public YAML::EventHandler {
         d.code = "complex-key";
         d.file = diags_.file();
         d.pos = key.pos;
-        d.message = "a key is missing here";
-        d.hint = "use plain names as keys";
+        d.message = say(Msg::key_missing_here).text;
+        d.hint = say(Msg::plain_keys_hint).text;
         complex_key_ = std::move(d);
       }
       top.node.keys.push_back({std::string(), key.pos});
       return;
     }
     if (const YamlKey* first = find_key(top, key.text); first && ++top.duplicates <= 20) {
-      diags_.error("duplicate-key", key.pos,
-                   fmt::format("duplicate key '{}' (first at line {}, column {})",
-                               clip_text(key.text), first->pos.line, first->pos.col),
-                   "keep one of the two: YAML tools disagree on which one wins");
+      diags_.error(key.pos,
+                   say(Msg::duplicate_key, "key"_a = clip_text(key.text),
+                       "line"_a = first->pos.line, "column"_a = first->pos.col),
+                   say(Msg::duplicate_key_hint));
       // keep building: the rest of the file may hold more problems
     }
     top.node.keys.push_back({std::move(key.text), key.pos});
@@ -346,16 +341,16 @@ class Probe : public YAML::EventHandler {
   void OnMapEnd() override {}
 };
 
-// yaml-cpp's messages are terse ("illegal map value"); say what an author can act on.
+// yaml-cpp's messages are terse ("illegal map value"); say what an author can act on. Others
+// are shown as yaml-cpp words them, in English.
 std::string explain_parser_message(const std::string& msg) {
-  if (msg == "illegal map value")
-    return "a value appears where none can stand (is a ':' missing a space, or misaligned?)";
-  if (msg == "end of map not found") return "this mapping is not closed or not aligned";
-  if (msg == "end of sequence not found") return "this list is not closed or not aligned";
-  if (msg == "end of map flow not found") return "a '{' is never closed by '}'";
-  if (msg == "end of sequence flow not found") return "a '[' is never closed by ']'";
-  if (msg == "illegal flow end") return "a ']' or '}' closes nothing";
-  if (msg == "illegal EOF in scalar") return "a quoted text is never closed";
+  if (msg == "illegal map value") return phrase(Msg::parse_illegal_map_value);
+  if (msg == "end of map not found") return phrase(Msg::parse_map_not_closed);
+  if (msg == "end of sequence not found") return phrase(Msg::parse_list_not_closed);
+  if (msg == "end of map flow not found") return phrase(Msg::parse_brace_not_closed);
+  if (msg == "end of sequence flow not found") return phrase(Msg::parse_bracket_not_closed);
+  if (msg == "illegal flow end") return phrase(Msg::parse_stray_close);
+  if (msg == "illegal EOF in scalar") return phrase(Msg::parse_unclosed_scalar);
   return msg;
 }
 
@@ -393,8 +388,7 @@ void report_parser_error(const YAML::Exception& e, std::string_view text,
     bool said_tab = msg.find("tab") != std::string::npos;
     auto tab = tab_in_indentation(text, pos, said_tab);
     if (tab || said_tab) {
-      diags.error("tab-indent", tab ? *tab : pos, "tabs are not allowed for indentation",
-                  "indent with spaces");
+      diags.error(tab ? *tab : pos, say(Msg::tab_indent), say(Msg::tab_indent_hint));
       return;
     }
   }
@@ -403,18 +397,16 @@ void report_parser_error(const YAML::Exception& e, std::string_view text,
   if (msg == "end of sequence flow not found") opened = builder.open_flow(YamlNode::Kind::seq);
   if (msg == "end of map flow not found") opened = builder.open_flow(YamlNode::Kind::map);
   if (opened) {
-    diags.error("yaml-syntax", *opened,
-                fmt::format("not valid YAML: {}", explain_parser_message(msg)),
-                fmt::format("the file ends at line {} without it", pos.line ? pos.line : 1));
+    diags.error(*opened, say(Msg::yaml_syntax, "problem"_a = explain_parser_message(msg)),
+                say(Msg::unclosed_bracket_hint, "line"_a = pos.line ? pos.line : 1));
     return;
   }
   // YAML limits implicit keys to 1024 characters: yaml-cpp then sees a value out of place.
   if (msg == "illegal map value" && pos.col > 1024) {
-    diags.error("yaml-syntax", pos, "not valid YAML: a key longer than 1024 characters",
-                "YAML limits keys written without '? ' to 1024 characters; shorten it");
+    diags.error(pos, say(Msg::key_too_long), say(Msg::key_too_long_hint));
     return;
   }
-  diags.error("yaml-syntax", pos, fmt::format("not valid YAML: {}", explain_parser_message(msg)));
+  diags.error(pos, say(Msg::yaml_syntax, "problem"_a = explain_parser_message(msg)));
 }
 
 bool starts_with_document_marker(std::string_view text, Pos pos) {
@@ -441,14 +433,9 @@ bool check_single_document(YAML::Parser& parser, std::string_view text, Diagnost
   if (!more && !probe.seen) return true;
   Pos at = probe.first.line ? probe.first : Pos{1, 1};
   if (starts_with_document_marker(text, at))
-    diags.error("multiple-documents", at, "a second YAML document ('---') after the first",
-                "keep one grid or one dossier per file");
+    diags.error(at, say(Msg::second_document), say(Msg::one_per_file_hint));
   else
-    diags.error("multiple-documents", at,
-                "content after the end of the document (a stray character, or a line that "
-                "belongs to no mapping or list)",
-                "check the indentation and the punctuation here; keep one grid or one dossier "
-                "per file");
+    diags.error(at, say(Msg::stray_content), say(Msg::stray_content_hint));
   return false;
 }
 
@@ -460,16 +447,14 @@ bool parse_document(std::string_view text, const ParseLimits& limits, YamlNode& 
   try {
     YAML::Parser parser(in);
     if (!parser.HandleNextDocument(builder)) {
-      diags.error("empty-file", {1, 1}, "the file holds no YAML document",
-                  "start from `ess-eval template` for a dossier, or an existing grid");
+      diags.error({1, 1}, say(Msg::no_document), say(Msg::empty_file_hint));
       return false;
     }
     if (!check_single_document(parser, text, diags)) return false;
   } catch (const Stop&) {
     return false;
   } catch (const YAML::DeepRecursion& e) {
-    diags.error("nesting-too-deep", to_pos(e.mark), "nesting deeper than the parser allows",
-                "no grid or dossier needs that; look for a runaway indentation or bracket");
+    diags.error(to_pos(e.mark), say(Msg::nesting_beyond_parser), say(Msg::nesting_hint));
     return false;
   } catch (const YAML::Exception& e) {
     report_parser_error(e, text, builder, diags);
@@ -480,8 +465,7 @@ bool parse_document(std::string_view text, const ParseLimits& limits, YamlNode& 
     return false;
   }
   if (root.is_null()) {
-    diags.error("empty-file", {1, 1}, "the file holds an empty YAML document",
-                "start from `ess-eval template` for a dossier, or an existing grid");
+    diags.error({1, 1}, say(Msg::empty_document), say(Msg::empty_file_hint));
     return false;
   }
   return true;
@@ -517,9 +501,7 @@ bool refuse_top_level_flow_list(std::string_view text, Diagnostics& diags) {
   if (!at) return false;
   std::string_view line = line_text(text, at->line);
   if (line[at->col - 1] != '[') return false;
-  diags.error("unknown-document", *at,
-              "this file is a list; a grid or a dossier is a mapping of keys",
-              "a grid starts with grid: <id>, a dossier with dossier: <id>");
+  diags.error(*at, say(Msg::top_level_list), say(Msg::top_level_list_hint));
   return true;
 }
 
@@ -529,10 +511,9 @@ bool parse_yaml(std::string_view bytes, const ParseLimits& limits, YamlNode& roo
                 Diagnostics& diags) {
   root = YamlNode{};
   if (bytes.size() > limits.max_file_bytes) {
-    diags.error("file-too-large", {},
-                fmt::format("the file is {} bytes, over the limit of {} bytes", bytes.size(),
-                            limits.max_file_bytes),
-                "raise the limit with --max-file-size if the file is genuine");
+    diags.error(
+        {}, say(Msg::file_too_large, "size"_a = bytes.size(), "limit"_a = limits.max_file_bytes),
+        say(Msg::file_too_large_hint));
     return false;
   }
   std::string_view text;
@@ -542,8 +523,7 @@ bool parse_yaml(std::string_view bytes, const ParseLimits& limits, YamlNode& roo
     return parse_document(text, limits, root, diags);
   } catch (const std::bad_alloc&) {
     root = YamlNode{};
-    diags.error("too-many-nodes", {}, "the file needs more memory than is available",
-                "split the file; check that it is the file meant");
+    diags.error({}, say(Msg::out_of_memory), say(Msg::split_file_hint));
     return false;
   }
 }

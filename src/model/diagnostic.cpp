@@ -15,6 +15,14 @@ void Diagnostics::warning(std::string code, Pos pos, std::string message, std::s
       {Severity::warning, std::move(code), file_, pos, std::move(message), std::move(hint)});
 }
 
+void Diagnostics::error(Pos pos, Said message, Said hint) {
+  error(std::string(message.code), pos, std::move(message.text), std::move(hint.text));
+}
+
+void Diagnostics::warning(Pos pos, Said message, Said hint) {
+  warning(std::string(message.code), pos, std::move(message.text), std::move(hint.text));
+}
+
 void Diagnostics::append(const Diagnostics& other) {
   items_.insert(items_.end(), other.items_.begin(), other.items_.end());
 }

@@ -8,11 +8,14 @@
 #include <map>
 #include <set>
 
+#include "ess/model/messages.hpp"
 #include "ess/model/text.hpp"
 
 namespace ess {
 
 namespace {
+
+using namespace fmt::literals;
 
 void check_criteria(const std::vector<Criterion>& nodes, const Grid& grid,
                     std::map<std::string, Pos>& seen, Diagnostics& diags) {
@@ -23,24 +26,21 @@ void check_criteria(const std::vector<Criterion>& nodes, const Grid& grid,
     negative = negative || c.weight < 0;
     auto [it, inserted] = seen.emplace(c.id, c.pos);
     if (!inserted)
-      diags.error(
-          "duplicate-id", c.pos,
-          fmt::format("criterion id '{}' is used twice (first at line {})", c.id, it->second.line),
-          "ids must be unique across the whole tree: dossiers score leaves by id");
+      diags.error(c.pos,
+                  say(Msg::duplicate_criterion_id, "id"_a = c.id, "line"_a = it->second.line),
+                  say(Msg::duplicate_criterion_id_hint));
     check_criteria(c.children, grid, seen, diags);
   }
   if (!nodes.empty() && total_weight <= 0 && !negative)
-    diags.error("weights-all-zero",
-                nodes.front().weight_pos.line ? nodes.front().weight_pos : nodes.front().pos,
-                "all sibling criteria here have weight 0: nothing would be scored",
-                "give at least one of them a positive weight");
+    diags.error(nodes.front().weight_pos.line ? nodes.front().weight_pos : nodes.front().pos,
+                say(Msg::weights_all_zero), say(Msg::weights_all_zero_hint));
 }
 
 void check_facts(const Grid& grid, Diagnostics& diags) {
   std::map<std::string, const Fact*> by_id;
   for (const auto& f : grid.facts) {
     if (!by_id.emplace(f.id, &f).second)
-      diags.error("duplicate-id", f.pos, fmt::format("fact id '{}' is used twice", f.id));
+      diags.error(f.pos, say(Msg::duplicate_fact_id, "id"_a = f.id));
   }
   std::vector<std::string> ids;
   for (const auto& f : grid.facts) ids.push_back(f.id);
@@ -48,10 +48,8 @@ void check_facts(const Grid& grid, Diagnostics& diags) {
     for (const auto& ref : f.operands) {
       if (by_id.count(ref)) continue;
       std::string close = suggest(ref, ids);
-      diags.error(
-          "unknown-fact", f.pos,
-          fmt::format("fact '{}' refers to '{}', which the grid does not define", f.id, ref),
-          close.empty() ? "" : fmt::format("did you mean '{}'?", close));
+      diags.error(f.pos, say(Msg::fact_refers_unknown, "fact"_a = f.id, "ref"_a = ref),
+                  did_you_mean(close));
     }
   }
   // Cycles: depth-first search with colours; report each cycle once, at its first fact.
@@ -67,9 +65,8 @@ void check_facts(const Grid& grid, Diagnostics& diags) {
         auto start = std::find(path.begin(), path.end(), ref);
         std::vector<std::string> cycle(start, path.end());
         cycle.push_back(ref);
-        diags.error("fact-cycle", by_id[ref]->pos,
-                    fmt::format("facts form a cycle: {}", fmt::join(cycle, " -> ")),
-                    "a derived fact cannot depend on itself");
+        diags.error(by_id[ref]->pos, say(Msg::fact_cycle, "cycle"_a = fmt::join(cycle, " -> ")),
+                    say(Msg::fact_cycle_hint));
       } else if (colour[ref] == 0) {
         visit(*it->second);
       }

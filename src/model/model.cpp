@@ -1,6 +1,7 @@
 #include "ess/model/model.hpp"
 
 #include "ess/model/result.hpp"
+#include "ess/model/text.hpp"
 
 namespace ess {
 
@@ -28,6 +29,32 @@ const char* role_name(Role r) {
       return "committee";
   }
   return "analyst";
+}
+
+namespace {
+struct RoleWord {
+  std::string_view word;
+  Role role;
+};
+constexpr RoleWord role_table[] = {
+    {"analyst", Role::analyst},      {"analyste", Role::analyst},     {"self", Role::self},
+    {"auto-évaluation", Role::self}, {"auto-evaluation", Role::self}, {"partner", Role::partner},
+    {"partenaire", Role::partner},   {"committee", Role::committee},  {"comité", Role::committee},
+    {"comite", Role::committee},
+};
+}  // namespace
+
+std::optional<Role> parse_role(std::string_view word) {
+  std::string folded = fold_case(word);
+  for (const auto& w : role_table)
+    if (folded == w.word) return w.role;
+  return std::nullopt;
+}
+
+std::vector<std::string> role_words() {
+  std::vector<std::string> words;
+  for (const auto& w : role_table) words.emplace_back(w.word);
+  return words;
 }
 
 const char* aggregation_name(Aggregation a) {

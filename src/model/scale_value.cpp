@@ -4,9 +4,12 @@
 
 #include <fmt/format.h>
 
+#include "ess/model/messages.hpp"
 #include "ess/model/text.hpp"
 
 namespace ess {
+
+using namespace fmt::literals;
 
 const Scale& scale_of(const Grid& grid, const Criterion& leaf) {
   static const Scale unit_interval = [] {
@@ -42,47 +45,64 @@ std::string value_label(const Scale& scale, double value) {
   return "";
 }
 
-std::optional<double> resolve_scale_value(const Scale& scale, const ScaleText& node,
-                                          const std::string& what, Diagnostics& diags) {
+namespace {
+
+std::optional<double> yes_or_no(Language grid_language, const ScaleText& node,
+                                const std::string& what, Diagnostics& diags) {
+  bool french = grid_language == Language::fr;
+  if (!node.quoted) {
+    if (node.text == "yes" || node.text == "true" || (french && node.text == "oui")) return 1.0;
+    if (node.text == "no" || node.text == "false" || (french && node.text == "non")) return 0.0;
+  }
+  diags.error(node.pos, say(french ? Msg::not_oui_non : Msg::not_yes_no, "what"_a = what,
+                            "value"_a = clip(node.text)));
+  return std::nullopt;
+}
+
+std::optional<double> level(const Scale& scale, const ScaleText& node, const std::string& what,
+                            Diagnostics& diags) {
+  if (!node.quoted) {
+    if (auto v = parse_number_text(node.text)) {
+      for (const auto& l : scale.levels)
+        if (l.value == *v) return l.value;
+    }
+  }
+  std::vector<std::string> labels;
+  for (const auto& l : scale.levels) {
+    if (same_ignoring_case(l.label, node.text)) return l.value;
+    labels.push_back(l.label);
+  }
+  std::vector<std::string> names;
+  for (const auto& l : scale.levels) names.push_back(fmt::format("{} {}", l.value, l.label));
+  // suggest, not closest_match: a dossier with thousands of misspelt levels (or one of
+  // a megabyte) would otherwise spend minutes on edit distances.
+  std::string close = suggest(std::string(node.text), labels);
+  diags.error(
+      node.pos,
+      say(Msg::unknown_level, "what"_a = what, "value"_a = clip(node.text), "scale"_a = scale.id),
+      close.empty() ? say(Msg::levels_hint, "levels"_a = fmt::join(names, ", "))
+                    : say(Msg::did_you_mean, "word"_a = close));
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<double> resolve_scale_value(const Scale& scale, Language grid_language,
+                                          const ScaleText& node, const std::string& what,
+                                          Diagnostics& diags) {
   switch (scale.type) {
     case ScaleType::yesno:
-      if (!node.quoted && (node.text == "yes" || node.text == "true")) return 1.0;
-      if (!node.quoted && (node.text == "no" || node.text == "false")) return 0.0;
-      diags.error("invalid-value", node.pos,
-                  fmt::format("{}: '{}' is not yes or no", what, clip(node.text)));
-      return std::nullopt;
-    case ScaleType::levels: {
-      if (!node.quoted) {
-        if (auto v = parse_number_text(node.text)) {
-          for (const auto& l : scale.levels)
-            if (l.value == *v) return l.value;
-        }
-      }
-      std::vector<std::string> labels;
-      for (const auto& l : scale.levels) {
-        if (l.label == node.text) return l.value;
-        labels.push_back(l.label);
-      }
-      std::vector<std::string> names;
-      for (const auto& l : scale.levels) names.push_back(fmt::format("{} {}", l.value, l.label));
-      // suggest, not closest_match: a dossier with thousands of misspelt levels (or one of
-      // a megabyte) would otherwise spend minutes on edit distances.
-      std::string close = suggest(std::string(node.text), labels);
-      diags.error(
-          "unknown-level", node.pos,
-          fmt::format("{}: '{}' is not a level of scale '{}'", what, clip(node.text), scale.id),
-          close.empty() ? fmt::format("levels: {}", fmt::join(names, ", "))
-                        : fmt::format("did you mean '{}'?", close));
-      return std::nullopt;
-    }
+      return yes_or_no(grid_language, node, what, diags);
+    case ScaleType::levels:
+      return level(scale, node, what, diags);
     case ScaleType::numeric: {
       auto v = check_number_text(node.text, node.quoted, node.pos, what, diags);
       if (!v) return std::nullopt;
       if (!within_bounds(scale, *v)) {
-        diags.error("value-out-of-range", node.pos,
-                    fmt::format("{}: {} is outside the scale's bounds [{}, {}]", what,
-                                clip(node.text), scale.min ? fmt::format("{}", *scale.min) : "-inf",
-                                scale.max ? fmt::format("{}", *scale.max) : "+inf"));
+        diags.error(node.pos,
+                    say(Msg::value_out_of_range, "what"_a = what, "value"_a = clip(node.text),
+                        "min"_a = scale.min ? fmt::format("{}", *scale.min) : "-inf",
+                        "max"_a = scale.max ? fmt::format("{}", *scale.max) : "+inf"));
         return std::nullopt;
       }
       return v;

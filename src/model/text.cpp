@@ -5,14 +5,57 @@
 
 #include <fmt/format.h>
 
+#include "ess/model/amount.hpp"
+#include "ess/model/messages.hpp"
+
 namespace ess {
+
+using namespace fmt::literals;
 
 std::string clip(std::string_view text) {
   constexpr std::size_t max = 60;
   if (text.size() <= max) return std::string(text);
   std::size_t cut = max;
   while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return fmt::format("{}... ({} bytes)", text.substr(0, cut), text.size());
+  return phrase(Msg::clipped, "start"_a = text.substr(0, cut), "bytes"_a = text.size());
+}
+
+namespace {
+
+// Latin-1 Supplement and Latin Extended-A (U+00C0..U+017F): the capitals of French and of the
+// other languages written with them; every other code point is its own lower case.
+char32_t fold_latin(char32_t c) {
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 0x20;
+  if (c == 0x178) return 0xFF;  // Ÿ
+  if ((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177)) return c | 1;
+  if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return c + (c & 1);
+  return c;
+}
+
+}  // namespace
+
+std::string fold_case(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 'A' && c <= 'Z') {
+      out += static_cast<char>(c + ('a' - 'A'));
+    } else if ((c == 0xC3 || c == 0xC4 || c == 0xC5) && i + 1 < text.size() &&
+               (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
+      char32_t cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(text[++i]) & 0x3Fu);
+      cp = fold_latin(cp);
+      out += static_cast<char>(0xC0 | (cp >> 6));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+bool same_ignoring_case(std::string_view a, std::string_view b) {
+  return a == b || fold_case(a) == fold_case(b);
 }
 
 namespace {
@@ -72,28 +115,51 @@ std::optional<double> parse_number_text(std::string_view text) {
   return value;
 }
 
+namespace {
+
+// 12,5 or 120 000 in a YAML file: a number written as a French reader writes it on paper. The
+// diagnostic says how YAML wants it; nothing is guessed, since 150,000 reads two ways.
+bool refuse_french_number(std::string_view text, Pos pos, std::string_view what,
+                          Diagnostics& diags) {
+  auto n = scan_written_number(text);
+  if (!n || !(n->grouped || n->mark == ',')) return false;
+  std::string shown = clip(text);
+  auto value = "value"_a = shown;
+  if (n->mark == ',' && is_ambiguous(*n))
+    diags.error(pos, say(Msg::ambiguous_comma, "what"_a = what, value),
+                say(Msg::ambiguous_comma_hint, "whole"_a = n->whole + n->decimals,
+                    "decimal"_a = plain_text(*n)));
+  else if (n->grouped)
+    diags.error(pos, say(Msg::grouped_digits, "what"_a = what, value),
+                say(Msg::grouped_digits_hint, "number"_a = plain_text(*n)));
+  else
+    diags.error(pos, say(Msg::decimal_comma, "what"_a = what, value),
+                say(Msg::decimal_comma_hint, "number"_a = plain_text(*n)));
+  return true;
+}
+
+Msg why_not_a_number(std::string_view t) {
+  if (t == ".nan" || t == ".NaN" || t == ".NAN" || t.find(".inf") != std::string::npos ||
+      t.find(".Inf") != std::string::npos || t.find(".INF") != std::string::npos)
+    return Msg::not_finite;
+  if (is_out_of_range(t)) return Msg::number_out_of_range;
+  if (has_leading_zero(t)) return Msg::leading_zeros;
+  return Msg::not_a_number;
+}
+
+}  // namespace
+
 std::optional<double> check_number_text(std::string_view text, bool quoted, Pos pos,
                                         std::string_view what, Diagnostics& diags) {
   if (quoted) {
-    diags.error("invalid-number", pos,
-                fmt::format("{} is a quoted text \"{}\", not a number", what, clip(text)),
-                "remove the quotes");
+    diags.error(pos, say(Msg::quoted_number, "what"_a = what, "value"_a = clip(text)),
+                say(Msg::quoted_number_hint));
     return std::nullopt;
   }
   auto v = parse_number_text(text);
-  if (!v) {
-    std::string why = "not a number";
-    const std::string_view t = text;
-    if (t == ".nan" || t == ".NaN" || t == ".NAN" || t.find(".inf") != std::string::npos ||
-        t.find(".Inf") != std::string::npos || t.find(".INF") != std::string::npos)
-      why = "not a finite number";
-    else if (is_out_of_range(t))
-      why = "too large or too small for a number";
-    else if (has_leading_zero(t))
-      why = "a number with leading zeros (read as octal by some tools)";
-    diags.error("invalid-number", pos, fmt::format("{}: '{}' is {}", what, clip(t), why),
-                "write a plain decimal number, e.g. 12 or 0.5");
-  }
+  if (!v && !refuse_french_number(text, pos, what, diags))
+    diags.error(pos, say(why_not_a_number(text), "what"_a = what, "value"_a = clip(text)),
+                say(Msg::plain_number_hint));
   return v;
 }
 

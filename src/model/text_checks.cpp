@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "ess/model/messages.hpp"
+
 namespace ess {
 
 namespace {
@@ -51,8 +53,7 @@ bool check_text(std::string_view bytes, std::string_view& text, Diagnostics& dia
   text = bytes;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF") {
-    diags.error("invalid-utf8", {1, 1}, "the file is UTF-16; ess-eval reads UTF-8 only",
-                "save the file as UTF-8");
+    diags.error({1, 1}, say(Msg::utf16_with_bom), say(Msg::save_as_utf8_hint));
     return false;
   }
   std::uint32_t line = 1, col = 1;
@@ -72,32 +73,26 @@ bool check_text(std::string_view bytes, std::string_view& text, Diagnostics& dia
     Pos pos{line, col};
     if (c == '\0') {
       if (looks_like_utf16(text))
-        diags.error("invalid-utf8", {1, 1},
-                    "the file looks like UTF-16 text (without a byte-order mark); ess-eval reads "
-                    "UTF-8 only",
-                    "save the file as UTF-8");
+        diags.error({1, 1}, say(Msg::utf16_without_bom), say(Msg::save_as_utf8_hint));
       else
-        diags.error("nul-byte", pos, "the file contains a NUL byte: is it a binary file?",
-                    "check that it is the YAML file meant; save it as UTF-8 text");
+        diags.error(pos, say(Msg::nul_byte), say(Msg::nul_byte_hint));
       return false;
     }
     if (c == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n')) {
-      diags.error("cr-line-ends", pos, "old Mac (CR only) line endings are not supported",
-                  "save the file with LF or CRLF line endings");
+      diags.error(pos, say(Msg::cr_line_ends), say(Msg::cr_line_ends_hint));
       return false;
     }
     if (at_line_start && c == '\t') {
       std::size_t j = i;
       while (j < text.size() && (text[j] == '\t' || text[j] == ' ')) ++j;
       if (j < text.size() && text[j] != '\n' && text[j] != '\r' && text[j] != '#') {
-        diags.error("tab-indent", pos, "tabs are not allowed for indentation",
-                    "indent with spaces");
+        diags.error(pos, say(Msg::tab_indent), say(Msg::tab_indent_hint));
         return false;
       }
     }
     std::size_t n = utf8_length(text, i);
     if (n == 0) {
-      diags.error("invalid-utf8", pos, "invalid UTF-8 byte sequence", "save the file as UTF-8");
+      diags.error(pos, say(Msg::invalid_utf8), say(Msg::save_as_utf8_hint));
       return false;
     }
     if (c == '\n') {

@@ -483,10 +483,13 @@ void scale_section(std::string& out, const Grid& g, const Scale& s, const Words&
       out += '\n';
       break;
     }
-    case ScaleType::yesno:
+    case ScaleType::yesno: {
+      // The answers as a dossier may write them: oui/non only on a grid in French.
+      const Words& answers = g.language == Language::en ? words_for(Language::en) : w;
       out += fmt::format("{}\n\n{}\n|---|--:|--:|\n| {} | 1 | 1 |\n| {} | 0 | 0 |\n\n",
-                         w.yesno_intro, w.yesno_header, w.yes, w.no);
+                         w.yesno_intro, w.yesno_header, answers.yes, answers.no);
       break;
+    }
     case ScaleType::numeric:
       numeric_scale(out, s, w);
       break;

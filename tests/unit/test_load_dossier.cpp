@@ -225,11 +225,29 @@ TEST_CASE("dossier: dates are calendar dates") {
 }
 
 TEST_CASE("dossier: assessments") {
-  CHECK(found(with("role: analyst", "role: analyste")) == "11:11 invalid-role");
-  CHECK(hint(with("role: analyst", "role: analyste")) == "did you mean 'analyst'?");
+  CHECK(found(with("role: analyst", "role: analist")) == "11:11 invalid-role");
+  CHECK(hint(with("role: analyst", "role: analist")) == "did you mean 'analyst'?");
+  CHECK(found(with("role: analyst", "role: rapporteur")) == "11:11 invalid-role");
+  CHECK(hint(with("role: analyst", "role: rapporteur")).empty());
   CHECK(found(with("role: analyst", "role: [analyst]")) == "11:11 wrong-type");
   for (const char* role : {"partner", "committee", "self"})
     CHECK(found(with("role: analyst", std::string("role: ") + role)).empty());
+  // The French names, with or without accents, in any case.
+  const std::pair<const char*, ess::Role> french[] = {
+      {"analyste", ess::Role::analyst},     {"Analyste", ess::Role::analyst},
+      {"auto-évaluation", ess::Role::self}, {"auto-evaluation", ess::Role::self},
+      {"Auto-Évaluation", ess::Role::self}, {"partenaire", ess::Role::partner},
+      {"comité", ess::Role::committee},     {"comite", ess::Role::committee},
+      {"Comité", ess::Role::committee},     {"COMITÉ", ess::Role::committee}};
+  for (const auto& [word, role] : french) {
+    Loaded l = load(with("role: analyst", std::string("role: ") + word));
+    CAPTURE(word);
+    CHECK(l.diags.empty());
+    REQUIRE(l.dossier);
+    CHECK(l.dossier->assessments[0].role == role);
+  }
+  CHECK_FALSE(ess::parse_role("autoevaluation"));
+  CHECK_FALSE(ess::parse_role("comitee"));
   CHECK(found(with("    role: analyst\n", "")) == "10:5 missing-key");
   CHECK(found(with("  - assessor: A. Martin\n", "  - assesor: A. Martin\n")) ==
         "10:5 unknown-key\n10:5 missing-key");
@@ -275,6 +293,9 @@ TEST_CASE("dossier: amounts and facts are strict numbers") {
   CHECK(found(with("requested: 25000", "requested: -5")) == "4:12 invalid-value");
   CHECK(found(with("requested: 25000", "requested: '25000'")) == "4:12 invalid-number");
   CHECK(found(with("requested: 25000", "requested: 25 000")) == "4:12 invalid-number");
+  CHECK(hint(with("requested: 25000", "requested: 25 000")) == "write 25000, without spaces");
+  CHECK(hint(with("requested: 25000", "requested: 25000,50")) ==
+        "write 25000.50: YAML numbers take a decimal point");
   CHECK(found(with("requested: 25000", "requested: 0")).empty());
   CHECK(found(with("ventes: 1000", "ventes: .inf")) == "6:11 invalid-number");
   CHECK(found(with("ventes: 1000", "ventes: \"1000\"")) == "6:11 invalid-number");
@@ -314,7 +335,14 @@ TEST_CASE("strict numbers: what reads as a number, and what does not") {
   CHECK_THAT(number("0x1F"), Catch::Contains("not a number"));
   CHECK_THAT(number("0o17"), Catch::Contains("not a number"));
   CHECK_THAT(number("1_000"), Catch::Contains("not a number"));
-  CHECK_THAT(number("3,5"), Catch::Contains("not a number"));
+  // A number written the French way says how YAML wants it.
+  CHECK_THAT(number("3,5"), Catch::Contains("'3,5' is written with a decimal comma"));
+  CHECK_THAT(number("-12,25"), Catch::Contains("decimal comma"));
+  CHECK_THAT(number("150,000"), Catch::Contains("ambiguous"));
+  CHECK_THAT(number("120 000"), Catch::Contains("spaces between its digits"));
+  CHECK_THAT(number("120\u00A0000,5"), Catch::Contains("spaces between its digits"));
+  CHECK_THAT(number("1,2,3"), Catch::Contains("not a number"));
+  CHECK_THAT(number("12 34"), Catch::Contains("not a number"));  // not groups of three
   CHECK_THAT(number("12abc"), Catch::Contains("not a number"));
   CHECK_THAT(number("1e"), Catch::Contains("not a number"));
   CHECK_THAT(number("--1"), Catch::Contains("not a number"));

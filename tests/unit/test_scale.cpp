@@ -63,10 +63,11 @@ ess::YamlNode scalar(std::string text, bool quoted = false) {
   return n;
 }
 
-// The value read, or the code of the refusal.
-std::string read(const Scale& s, const ess::YamlNode& n) {
+// The value read, or the code of the refusal, on a grid in `language`.
+std::string read(const Scale& s, const ess::YamlNode& n,
+                 ess::Language language = ess::Language::en) {
   ess::Diagnostics d("s");
-  auto v = ess::read_scale_value(s, n, "x", d);
+  auto v = ess::read_scale_value(s, language, n, "x", d);
   if (v) return std::to_string(*v);
   REQUIRE(d.items().size() == 1);
   CHECK(d.items()[0].pos == ess::Pos{3, 7});
@@ -168,17 +169,28 @@ TEST_CASE("scale: reading a value on a scale") {
   CHECK(read(lv, scalar("2")) == std::to_string(2.0));
   CHECK(read(lv, scalar("Établi")) == std::to_string(2.0));
   CHECK(read(lv, scalar("Établi", true)) == std::to_string(2.0));
-  CHECK(read(lv, scalar("2.0")) == std::to_string(2.0));  // the same number
-  CHECK(read(lv, scalar("2", true)) == "unknown-level");  // quoted: a label
-  CHECK(read(lv, scalar("etabli")) == "unknown-level");   // labels are exact
+  CHECK(read(lv, scalar("2.0")) == std::to_string(2.0));     // the same number
+  CHECK(read(lv, scalar("2", true)) == "unknown-level");     // quoted: a label
+  CHECK(read(lv, scalar("etabli")) == "unknown-level");      // accents are kept
+  CHECK(read(lv, scalar("établi")) == std::to_string(2.0));  // case is not
+  CHECK(read(lv, scalar("ÉTABLI")) == std::to_string(2.0));
+  CHECK(read(lv, scalar("émergent")) == std::to_string(1.0));
+  CHECK(read(lv, scalar("exemplaire", true)) == std::to_string(3.0));
   CHECK(read(lv, scalar("4")) == "unknown-level");
   Scale yn = yesno();
   CHECK(read(yn, scalar("yes")) == std::to_string(1.0));
   CHECK(read(yn, scalar("no")) == std::to_string(0.0));
   CHECK(read(yn, scalar("true")) == std::to_string(1.0));
   CHECK(read(yn, scalar("false")) == std::to_string(0.0));
-  CHECK(read(yn, scalar("oui")) == "invalid-value");
+  CHECK(read(yn, scalar("oui")) == "invalid-value");  // an English grid: yes or no
   CHECK(read(yn, scalar("yes", true)) == "invalid-value");
+  // A French grid also takes oui and non; yes and no stay accepted.
+  CHECK(read(yn, scalar("oui"), ess::Language::fr) == std::to_string(1.0));
+  CHECK(read(yn, scalar("non"), ess::Language::fr) == std::to_string(0.0));
+  CHECK(read(yn, scalar("yes"), ess::Language::fr) == std::to_string(1.0));
+  CHECK(read(yn, scalar("no"), ess::Language::fr) == std::to_string(0.0));
+  CHECK(read(yn, scalar("peut-être"), ess::Language::fr) == "invalid-value");
+  CHECK(read(yn, scalar("oui", true), ess::Language::fr) == "invalid-value");
   Scale num = linear(0, 100);
   CHECK(read(num, scalar("55.5")) == std::to_string(55.5));
   CHECK(read(num, scalar("101")) == "value-out-of-range");

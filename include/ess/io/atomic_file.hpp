@@ -34,7 +34,7 @@ class AtomicFile {
 
  private:
   void open_staging();
-  void fail(int err, const char* what = "cannot write");
+  void fail(int err);
   bool link_in();
   std::string path_, target_, staging_, error_, reason_;
   int fd_ = -1;

@@ -55,6 +55,6 @@ bool read_file_bytes(const std::string& path, std::size_t max_bytes, std::string
                      Diagnostics& diags);
 
 // A kind name for messages: "a mapping", "a list", "a text value", "nothing".
-const char* describe_kind(const YamlNode& node);
+std::string describe_kind(const YamlNode& node);
 
 }  // namespace ess

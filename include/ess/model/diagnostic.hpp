@@ -2,6 +2,7 @@
 // User errors are values: collected, sorted, printed at the edge. Never thrown across the core.
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ess {
@@ -14,6 +15,12 @@ struct Pos {
 };
 
 enum class Severity : std::uint8_t { error, warning, note };
+
+// A message worded from the catalogue (messages.hpp), with the code of its entry.
+struct Said {
+  std::string_view code;
+  std::string text;
+};
 
 struct Diagnostic {
   Severity severity = Severity::error;
@@ -30,6 +37,9 @@ class Diagnostics {
 
   void error(std::string code, Pos pos, std::string message, std::string hint = {});
   void warning(std::string code, Pos pos, std::string message, std::string hint = {});
+  // A worded message: the code is its catalogue entry's, so that the two cannot disagree.
+  void error(Pos pos, Said message, Said hint = {});
+  void warning(Pos pos, Said message, Said hint = {});
   void add(Diagnostic d) { items_.push_back(std::move(d)); }
   void append(const Diagnostics& other);
 

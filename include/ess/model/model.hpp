@@ -3,6 +3,7 @@
 // Built by the loaders (load.hpp); checked by the validators (validate.hpp); read by scoring.
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -156,7 +157,11 @@ struct Dossier {
   Pos pos, grid_pos;
 };
 
-const char* role_name(Role r);
+const char* role_name(Role r);  // the English token, as JSON and CSV write it
+// analyst | self | partner | committee, or their French names analyste | auto-évaluation
+// (auto-evaluation) | partenaire | comité (comite), in any case.
+std::optional<Role> parse_role(std::string_view word);
+std::vector<std::string> role_words();  // every word parse_role takes, for suggestions
 const char* aggregation_name(Aggregation a);
 
 // Visits criteria depth-first, parents before children, in file order.

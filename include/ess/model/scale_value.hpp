@@ -21,10 +21,12 @@ struct ScaleText {
   Pos pos;
 };
 
-// A level value, a level label, yes/no, or a number within the scale's bounds; nothing, with a
-// diagnostic at the value, otherwise. `what` names the value in messages ("'participation'").
-std::optional<double> resolve_scale_value(const Scale& scale, const ScaleText& value,
-                                          const std::string& what, Diagnostics& diags);
+// A level value, a level label (in any case: établi is Établi), yes/no (and oui/non on a grid
+// in French), or a number within the scale's bounds; nothing, with a diagnostic at the value,
+// otherwise. `what` names the value in messages ("'participation'").
+std::optional<double> resolve_scale_value(const Scale& scale, Language grid_language,
+                                          const ScaleText& value, const std::string& what,
+                                          Diagnostics& diags);
 
 // The label of a level value, or "" (yes/no for yesno scales).
 std::string value_label(const Scale& scale, double value);

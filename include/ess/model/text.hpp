@@ -15,6 +15,11 @@ bool is_valid_id(std::string_view s);
 // A user's text quoted in a message, cut to a readable length on a UTF-8 boundary.
 std::string clip(std::string_view text);
 
+// Lower case for matching what people type: ASCII and the Latin-1 and Latin Extended-A letters
+// (É -> é, Œ -> œ); other characters as they are. Accents are kept: établi is not etabli.
+std::string fold_case(std::string_view text);
+bool same_ignoring_case(std::string_view a, std::string_view b);
+
 // closest_match within a per-thread budget of work, so that a file with a hundred thousand
 // misspelt names (or one of a megabyte) gets its first suggestions, not minutes of edit
 // distances. The loaders and validators reset the budget for each file.
@@ -26,7 +31,8 @@ void reset_suggestion_budget();
 std::optional<double> parse_number_text(std::string_view text);
 
 // The same, with an invalid-number diagnostic at `pos` when the text is not such a number
-// (`quoted`: the user wrote it in quotes, so it is text).
+// (`quoted`: the user wrote it in quotes, so it is text). A number written the French way
+// (12,5 or 120 000) is recognised, and the hint says how to write it.
 std::optional<double> check_number_text(std::string_view text, bool quoted, Pos pos,
                                         std::string_view what, Diagnostics& diags);
 
