@@ -7,9 +7,11 @@
 #include <filesystem>
 #include <system_error>
 
+#include "call_grid.hpp"
 #include "common.hpp"
 #include "ess/core/calibration.hpp"
 #include "ess/io/calibration_files.hpp"
+#include "ess/io/grid_source.hpp"
 #include "ess/io/load.hpp"
 #include "ess/report/calibration_line.hpp"
 #include "ess/report/i18n.hpp"
@@ -26,16 +28,21 @@ bool is_io_code(const std::string& code) {
          code == "file-too-large";
 }
 
-// The grid files directly in ./criteria (calibration folders hold dossiers, not grids).
+// The grid files directly in ./criteria (calibration folders hold dossiers, not grids), then
+// the calls in ./criteria/calls, whose grids are tested like any grid.
 std::vector<std::string> grids_in_criteria() {
   std::vector<std::string> out;
-  std::error_code ec;
-  for (fs::directory_iterator it("criteria", ec), end; !ec && it != end; it.increment(ec)) {
-    std::string name = it->path().filename().string();
-    if (it->is_regular_file(ec) && (name.ends_with(".yaml") || name.ends_with(".yml")))
-      out.push_back("criteria/" + name);
+  for (const char* folder : {"criteria", "criteria/calls"}) {
+    std::vector<std::string> files;
+    std::error_code ec;
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+      std::string name = it->path().filename().string();
+      if (it->is_regular_file(ec) && (name.ends_with(".yaml") || name.ends_with(".yml")))
+        files.push_back(std::string(folder) + "/" + name);
+    }
+    std::sort(files.begin(), files.end());
+    out.insert(out.end(), files.begin(), files.end());
   }
-  std::sort(out.begin(), out.end());
   return out;
 }
 
@@ -112,10 +119,20 @@ int run_grid_test(const Options& options) {
   std::vector<Diagnostic> all;
   std::size_t failed = 0, cases = 0;
   bool grid_failed = false;
+  std::vector<std::unique_ptr<CallGridLoad>> calls;  // a call's grid lives as long as the store's
   for (const auto& ref : refs) {
     Diagnostics diags(ref);
-    const LoadedGrid* grid =
-        all_in_criteria ? store.load_path(ref, &diags) : store.by_reference(ref, diags);
+    const LoadedGrid* grid = nullptr;
+    if (auto call = call_reference(ref, store, limits_from(options))) {
+      std::string bytes;
+      if (read_source_bytes(*call, limits_from(options), bytes, diags))
+        if (auto loaded = load_call_grid(bytes, *call, store, limits_from(options), diags)) {
+          grid = &loaded->loaded;
+          calls.push_back(std::move(loaded));
+        }
+    } else {
+      grid = all_in_criteria ? store.load_path(ref, &diags) : store.by_reference(ref, diags);
+    }
     all.insert(all.end(), diags.items().begin(), diags.items().end());
     if (!grid) {
       grid_failed = true;

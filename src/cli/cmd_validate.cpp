@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 
+#include "call_grid.hpp"
 #include "common.hpp"
 #include "ess/core/parallel.hpp"
 #include "ess/core/validate.hpp"
@@ -22,6 +23,7 @@ struct CheckedFile {
   std::string path;
   DocumentKind kind = DocumentKind::unknown;
   std::optional<Dossier> dossier;
+  std::optional<Call> call;          // a call file: checked with its base grid (call_grid.hpp)
   std::unique_ptr<LoadedGrid> grid;  // a grid file, loaded from the bytes read once
   std::string refused_grid_id;       // a grid file that has errors: the id it gives
   Diagnostics diags;
@@ -50,6 +52,9 @@ void read_and_load(CheckedFile& f, const ParseLimits& limits) {
   f.kind = document_kind(root);
   if (f.kind == DocumentKind::dossier) {
     f.dossier = load_dossier(root, f.diags);
+  } else if (f.kind == DocumentKind::call) {
+    f.call = load_call(root, f.diags);
+    if (f.call) f.call->file = f.path;
   } else if (f.kind == DocumentKind::grid) {
     if (!f.diags.has_errors()) load_grid_file(f, root, bytes);
     const YamlNode* id = root.find("grid");
@@ -64,6 +69,12 @@ void read_and_load(CheckedFile& f, const ParseLimits& limits) {
 // Dossiers naming a grid given on the command line that has errors are not checked: that
 // grid's errors are reported, and loading another grid of that id would only confuse.
 void check_dossier(CheckedFile& f, GridStore& store, const std::set<std::string>& refused_ids) {
+  if (f.call) {
+    if (auto loaded = derive_call_grid(std::move(*f.call), store, f.diags))
+      f.summary = fmt::format("call {} on {}@{}", loaded->call.id, loaded->base->grid.id,
+                              loaded->base->grid.version);
+    return;
+  }
   if (!f.dossier || f.dossier->grid_id.empty()) return;
   if (refused_ids.count(f.dossier->grid_id)) return;
   const LoadedGrid* g = store.for_dossier(*f.dossier, f.diags);

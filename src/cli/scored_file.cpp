@@ -23,7 +23,8 @@ std::optional<Dossier> read_dossier(const std::string& path, const ParseLimits& 
   if (!parse_yaml(bytes, limits, root, diags)) return std::nullopt;
   DocumentKind kind = document_kind(root);
   if (kind == DocumentKind::dossier) return load_dossier(root, diags);
-  if (kind == DocumentKind::grid && reading.grids == GridFiles::skip) return std::nullopt;
+  bool grid_like = kind == DocumentKind::grid || kind == DocumentKind::call;  // a call names one
+  if (grid_like && reading.grids == GridFiles::skip) return std::nullopt;
   bool as_grid = kind == DocumentKind::grid && reading.grids == GridFiles::refuse_as_grid;
   diags.error("unknown-document", root.pos,
               as_grid ? "this file is a grid, not a dossier"

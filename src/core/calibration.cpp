@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "ess/core/validate.hpp"
+#include "ess/model/call.hpp"
 #include "ess/model/decision.hpp"
 #include "ess/model/format.hpp"
 
@@ -58,12 +59,13 @@ CalibrationCase run_calibration_case(const GridIndex& index, CalibrationFile fil
   Dossier* dossier = &*file.dossier;
   c.dossier = dossier->id;
   const Grid& grid = *index.grid;
-  if (dossier->grid_id != grid.id) {
+  // A call's calibration dossiers name its base grid, as the call's dossiers do.
+  if (dossier->grid_id != base_grid_id(grid.id)) {
     c.diags.error(
         "grid-mismatch", dossier->grid_pos,
         fmt::format("this calibration dossier names grid '{}', but it sits with grid '{}'",
                     dossier->grid_id, grid.id),
-        fmt::format("write grid: {}", grid.id));
+        fmt::format("write grid: {}", base_grid_id(grid.id)));
     return c;
   }
   validate_dossier(index, *dossier, c.diags);
