@@ -156,7 +156,9 @@ std::string call_section(const Call& call, const Grid& base, const Words& w) {
     for (const auto* s :
          {&call.letterhead->sender, &call.letterhead->signature, &call.letterhead->place})
       if (!s->empty()) parts.push_back(md_text(*s));
-    if (!parts.empty()) out += item(w, w.letterhead, fmt::format(" {}", fmt::join(parts, " — ")));
+    if (!parts.empty())
+      out += item(w, w.letterhead,
+                  fmt::format(" {}", fmt::join(parts, w.colon[0] == ' ' ? " ; " : "; ")));
   }
   return out + "\n";
 }
