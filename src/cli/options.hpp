@@ -50,7 +50,7 @@ struct Options {
   unsigned long long seed = 1;
 
   // schema
-  std::string schema_kind;  // grid | dossier
+  std::string schema_kind;  // grid | dossier | call
 };
 
 int run_validate(const Options& options);
