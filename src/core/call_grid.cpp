@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 #include "ess/model/scale_value.hpp"
@@ -71,10 +72,15 @@ class Applier {
     }
   }
 
-  void eliminatory(const std::vector<EliminatoryOverride>& list, std::vector<OverrideChange>& out) {
+  // `minimums`: the call's, so that one refused there is not said again here.
+  void eliminatory(const std::vector<EliminatoryOverride>& list,
+                   const std::vector<ValueOverride>& minimums, std::vector<OverrideChange>& out) {
     for (const auto& o : list) {
       Criterion* c = find(o.criterion, o.pos, "eliminatory");
       if (!c) continue;
+      bool named = std::any_of(minimums.begin(), minimums.end(),
+                               [&](const ValueOverride& m) { return m.criterion == o.criterion; });
+      if (!c->minimum && named) continue;
       if (!c->minimum) {
         diags_.error(
             "invalid-minimum", o.pos,
@@ -174,7 +180,7 @@ std::optional<CallGrid> apply_call(const Grid& base, const Call& call, Diagnosti
   apply.weights(o.weights, out.changes);
   apply.targets(o.targets, out.changes);
   apply.minimums(o.minimums, out.changes);
-  apply.eliminatory(o.eliminatory, out.changes);
+  apply.eliminatory(o.eliminatory, o.minimums, out.changes);
   if (o.decision) {
     OverrideChange c;
     c.kind = OverrideChange::Kind::decision;
