@@ -50,8 +50,8 @@ std::string project_cost_text(const Context& ctx) {
   const Dossier& d = ctx.dossier;
   std::string out = format_quantity(*d.project_cost);
   if (!d.requested || *d.project_cost <= 0) return out;
-  std::string share = percent_text(format_fixed(100 * *d.requested / *d.project_cost, 1),
-                                   ctx.language);
+  std::string share =
+      percent_text(format_fixed(100 * *d.requested / *d.project_cost, 1), ctx.language);
   return out + " (" + fill(ctx.words.requested_share, fmt::arg("share", share)) + ")";
 }
 
