@@ -8,7 +8,6 @@
 #include "ess/io/grid_source.hpp"
 #include "ess/io/load.hpp"
 #include "ess/model/grid_index.hpp"
-#include "ess/model/language.hpp"
 #include "ess/model/text.hpp"
 #include "ess/report/call_show.hpp"
 #include "output.hpp"
@@ -78,27 +77,23 @@ std::optional<std::string> call_reference(const std::string& ref, GridStore& sto
   return store.find_call(ref);
 }
 
-int show_call_grid(const std::string& path, GridStore& store, const Options& options) {
-  ParseLimits limits = limits_from(options);
-  Diagnostics diags(path);
+std::unique_ptr<CallGridLoad> read_call_grid(const std::string& path, GridStore& store,
+                                             const ParseLimits& limits, Diagnostics& diags) {
   std::string bytes;
-  std::unique_ptr<CallGridLoad> call;
-  if (read_source_bytes(path, limits, bytes, diags))
-    call = load_call_grid(bytes, path, store, limits, diags);
+  if (!read_source_bytes(path, limits, bytes, diags)) return nullptr;
+  return load_call_grid(bytes, path, store, limits, diags);
+}
+
+int show_call_grid(const std::string& path, GridStore& store, const Options& options) {
+  Diagnostics diags(path);
+  std::unique_ptr<CallGridLoad> call = read_call_grid(path, store, limits_from(options), diags);
   std::vector<Diagnostic> all = diags.items();
   for (const auto& d : store.grid_diagnostics()) all.push_back(d);
-  bool failed = report_diagnostics(all, options);
-  if (!call || failed) {
-    for (const auto& d : all)
-      if (d.severity == Severity::error &&
-          (d.code == "io-error" || d.code == "not-found" || d.code == "is-directory" ||
-           d.code == "file-too-large" || d.code == "git-error"))
-        return exit_io;
-    return exit_invalid;
-  }
-  Language language = parse_language(options.lang).value_or(call->derived.grid.language);
+  RunOutcome outcome = print_diagnostics(all, options);
+  if (!call || outcome.error) return worse(exit_invalid, exit_code(outcome));
+  ReportOptions ro = report_options(options, &call->derived.grid);
   return emit(options.output,
-              render_call_markdown(call->call, call->base->grid, call->derived, language));
+              render_call_markdown(call->call, call->base->grid, call->derived, ro.language));
 }
 
 }  // namespace ess::cli

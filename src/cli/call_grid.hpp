@@ -33,6 +33,10 @@ std::unique_ptr<CallGridLoad> load_call_grid(std::string_view bytes, const std::
                                              GridStore& store, const ParseLimits& limits,
                                              Diagnostics& diags);
 
+// The call's grid from a call file (or REV:PATH): read, then load_call_grid.
+std::unique_ptr<CallGridLoad> read_call_grid(const std::string& path, GridStore& store,
+                                             const ParseLimits& limits, Diagnostics& diags);
+
 // What a grid command's reference names when it is a call: a file (or REV:PATH) whose top key
 // is `call:`, or, when no grid has that id, a call id found as calls/<id>.yaml beside the grids.
 // The path of the call file, or nothing (the reference is then a grid's, as before).

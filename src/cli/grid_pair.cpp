@@ -13,17 +13,14 @@ std::optional<Grid> load_side(const std::string& ref, GridStore& store, const Pa
                               Diagnostics& diags) {
   auto call_path = ref == "-" ? std::nullopt : call_reference(ref, store, limits);
   if (!call_path) return load_grid_source(ref, limits, diags);
-  std::string bytes;
-  if (!read_source_bytes(*call_path, limits, bytes, diags)) return std::nullopt;
-  auto call = load_call_grid(bytes, *call_path, store, limits, diags);
+  auto call = read_call_grid(*call_path, store, limits, diags);
   if (!call) return std::nullopt;
   return std::move(call->derived.grid);
 }
 
 }  // namespace
 
-std::optional<GridPair> load_grid_pair(const Options& options, std::vector<Diagnostic>& all,
-                                       int& exit_code) {
+std::optional<GridPair> load_grid_pair(const Options& options, std::vector<Diagnostic>& all) {
   ParseLimits limits = limits_from(options);
   GridStore store = make_grid_store(options);
   std::optional<Grid> grids[2];
@@ -35,16 +32,7 @@ std::optional<GridPair> load_grid_pair(const Options& options, std::vector<Diagn
   }
   for (const auto& d : store.grid_diagnostics()) all.push_back(d);
   if (grids[0] && grids[1]) return GridPair{std::move(*grids[0]), std::move(*grids[1])};
-  report_diagnostics(all, options);
-  exit_code = exit_invalid;
-  for (const auto& d : all)
-    if (d.severity == Severity::error && is_grid_io_code(d.code)) exit_code = exit_io;
   return std::nullopt;
-}
-
-bool is_grid_io_code(const std::string& code) {
-  return code == "io-error" || code == "not-found" || code == "is-directory" ||
-         code == "file-too-large" || code == "git-error";
 }
 
 }  // namespace ess::cli

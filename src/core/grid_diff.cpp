@@ -30,6 +30,7 @@
 #include "ess/model/call.hpp"
 #include "ess/model/decision.hpp"
 #include "ess/model/format.hpp"
+#include "ess/model/language.hpp"
 
 namespace ess {
 
@@ -214,6 +215,16 @@ class Differ {
     return changes_.back();
   }
 
+  // A change whose values are plain numbers; absent ones (a band added or removed) are "".
+  GridChange& add_numbers(Bump bump, ChangeSubject subject, std::string id, std::string kind,
+                          std::optional<double> old_value, std::optional<double> new_value) {
+    GridChange& c = add(bump, subject, std::move(id), std::move(kind),
+                        old_value ? num(*old_value) : "", new_value ? num(*new_value) : "");
+    c.old_number = old_value;
+    c.new_number = new_value;
+    return c;
+  }
+
   void grid_keys() {
     auto g = ChangeSubject::grid;
     // A call's grid (<grid-id>+<call-id>) is its base grid, patched: not another grid.
@@ -223,11 +234,11 @@ class Differ {
     if (old_.description != new_.description)
       add(Bump::patch, g, "description", "description", old_.description, new_.description);
     if (old_.language != new_.language)
-      add(Bump::patch, g, "language", "language", old_.language == Language::en ? "en" : "fr",
-          new_.language == Language::en ? "en" : "fr");
+      add(Bump::patch, g, "language", "language", language_code(old_.language),
+          language_code(new_.language));
     if (old_.disagreement != new_.disagreement)
-      add(Bump::minor, g, "disagreement", "disagreement", num(old_.disagreement),
-          num(new_.disagreement));
+      add_numbers(Bump::minor, g, "disagreement", "disagreement", old_.disagreement,
+                  new_.disagreement);
   }
 
   // ------------------------------------------------------------ criteria
@@ -259,7 +270,7 @@ class Differ {
       if (parent_of(po.path) != parent_of(pn.path))
         add(Bump::minor, subject, id, "moved", po.path, pn.path);
       if (a.weight != b.weight) {
-        GridChange& c = add(Bump::minor, subject, id, "weight", num(a.weight), num(b.weight));
+        GridChange& c = add_numbers(Bump::minor, subject, id, "weight", a.weight, b.weight);
         c.old_effective_weight = ew_old.at(id);
         c.new_effective_weight = ew_new.at(id);
       }
@@ -468,7 +479,7 @@ class Differ {
       for (std::size_t j = 0; j < b.size(); ++j)
         if (left[i] && right[j] && a[i].label == b[j].label) {
           if (a[i].min != b[j].min)
-            add(Bump::minor, subject, a[i].label, "band-min", num(a[i].min), num(b[j].min));
+            add_numbers(Bump::minor, subject, a[i].label, "band-min", a[i].min, b[j].min);
           fundable(i, j);
           left[i] = right[j] = false;
         }
@@ -480,9 +491,11 @@ class Differ {
           left[i] = right[j] = false;
         }
     for (std::size_t i = 0; i < a.size(); ++i)
-      if (left[i]) add(Bump::minor, subject, a[i].label, "band-removed", num(a[i].min), "");
+      if (left[i])
+        add_numbers(Bump::minor, subject, a[i].label, "band-removed", a[i].min, std::nullopt);
     for (std::size_t j = 0; j < b.size(); ++j)
-      if (right[j]) add(Bump::minor, subject, b[j].label, "band-added", "", num(b[j].min));
+      if (right[j])
+        add_numbers(Bump::minor, subject, b[j].label, "band-added", std::nullopt, b[j].min);
   }
 
   const Grid& old_;

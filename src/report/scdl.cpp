@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "ess/model/csv_writer.hpp"
 #include "ess/model/format.hpp"
 #include "ess/model/identifiers.hpp"
 
@@ -17,6 +18,9 @@ const char* const scdl_columns[16] = {
 namespace {
 
 constexpr std::size_t max_objet_chars = 256;
+
+// SCDL's own dialect, whatever --csv-sep says: ',' and '.' decimals.
+constexpr csv::Dialect scdl_dialect{',', '.'};
 
 // One line of text: runs of spaces, tabs and line breaks become one space, ends trimmed.
 std::string one_line(std::string_view text) {
@@ -96,7 +100,7 @@ bool check_line(const AwardLine& line, std::vector<Diagnostic>& out) {
   return out.size() == before;
 }
 
-std::string row(const Call& call, const AwardLine& line, std::vector<Diagnostic>& out) {
+void row(const Call& call, const AwardLine& line, std::string& text, std::vector<Diagnostic>& out) {
   const AwardCandidate& d = line.dossier;
   std::string objet = one_line(d.title);
   if (utf8_length(objet) > max_objet_chars) {
@@ -108,28 +112,12 @@ std::string row(const Call& call, const AwardLine& line, std::vector<Diagnostic>
                    "shorten the title if the cut reads badly"});
   }
   const AwardTerms& a = *call.award;
-  const std::string cells[16] = {one_line(call.funder.name),
-                                 call.funder.siret,
-                                 call.decision->date,
-                                 one_line(call.decision->reference),
-                                 one_line(d.applicant),
-                                 d.siret,
-                                 d.rna,
-                                 objet,
-                                 format_shortest(*line.amount),
-                                 a.nature,
-                                 one_line(a.payment),
-                                 a.period,
-                                 "",
-                                 a.eu_notified ? "oui" : "non",
-                                 "1.00",
-                                 ""};
-  std::string text;
-  for (const auto& cell : cells) {
-    if (!text.empty()) text += ',';
-    text += csv_field(cell);
-  }
-  return text + "\r\n";
+  csv::Row r(text, scdl_dialect);
+  r.text(one_line(call.funder.name)).text(call.funder.siret).text(call.decision->date);
+  r.text(one_line(call.decision->reference)).text(one_line(d.applicant)).text(d.siret);
+  r.text(d.rna).text(objet).number(line.amount).text(a.nature).text(one_line(a.payment));
+  r.text(a.period).text("").text(a.eu_notified ? "oui" : "non").text("1.00").text("");
+  r.end();
 }
 
 }  // namespace
@@ -137,11 +125,9 @@ std::string row(const Call& call, const AwardLine& line, std::vector<Diagnostic>
 std::string render_scdl(const Call& call, const AwardList& awards,
                         std::vector<Diagnostic>& diagnostics) {
   std::string out;
-  for (const char* column : scdl_columns) {
-    if (!out.empty()) out += ',';
-    out += column;
-  }
-  out += "\r\n";
+  csv::Row head(out, scdl_dialect);
+  for (const char* column : scdl_columns) head.text(column);
+  head.end();
   if (!check_call(call, diagnostics)) return out;
   if (awards.proposal && !awards.lines.empty())
     diagnostics.push_back(
@@ -151,7 +137,7 @@ std::string render_scdl(const Call& call, const AwardList& awards,
                      call.id),
          "record awarded: <amount> in each dossier once the committee has decided"});
   for (const auto& line : awards.lines)
-    if (check_line(line, diagnostics)) out += row(call, line, diagnostics);
+    if (check_line(line, diagnostics)) row(call, line, out, diagnostics);
   return out;
 }
 
