@@ -7,7 +7,8 @@ function(ess_embed_rule out_var root)
   set(embedded
     criteria/ess-citoyennete-economique.yaml
     schemas/grid.schema.json
-    schemas/dossier.schema.json)
+    schemas/dossier.schema.json
+    schemas/call.schema.json)
   set(script ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/embed.cmake)
   set(output ${CMAKE_BINARY_DIR}/generated/embedded_files.cpp)
   set(inputs)

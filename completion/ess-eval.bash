@@ -169,7 +169,7 @@ _ess_eval() {
       _ess_eval_add "$cur" "$(printf '%s\n' $_ess_eval_grid_commands)"
       ;;
     schema)
-      ((positionals == 0)) && _ess_eval_add "$cur" "$(printf '%s\n' grid dossier)"
+      ((positionals == 0)) && _ess_eval_add "$cur" "$(printf '%s\n' grid dossier call)"
       ;;
     template | "grid show" | "grid test")
       # GRID: an id (from $ESS_EVAL_GRID_PATH and ./criteria) or a file.

@@ -16,6 +16,14 @@ if [ ! -x "$ajv_dir/node_modules/.bin/ajv" ]; then
 fi
 export ESS_AJV="$ajv_dir/node_modules/.bin/ajv"
 
+# tableschema (Frictionless Table Schema for JavaScript), for the SCDL export's test (tests/scdl/).
+tableschema_dir=$root/build/tools/tableschema
+if [ ! -f "$tableschema_dir/node_modules/tableschema/package.json" ]; then
+  mkdir -p "$tableschema_dir"
+  npm install --silent --no-audit --no-fund --prefix "$tableschema_dir" tableschema@1.12.6 >/dev/null
+fi
+export ESS_TABLESCHEMA="$tableschema_dir"
+
 jobs=$(nproc)
 # -g1: line tables only, enough for a backtrace; full debug info made the build a fifth slower.
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DESS_WERROR=ON \

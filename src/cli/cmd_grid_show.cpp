@@ -3,6 +3,7 @@
 
 #include <cstdio>
 
+#include "call_grid.hpp"
 #include "common.hpp"
 #include "ess/report/grid_show.hpp"
 #include "output.hpp"
@@ -15,6 +16,8 @@ int run_grid_show(const Options& options) {
                     : !options.grid.empty() ? options.grid
                                             : default_grid_id;
   GridStore store = make_grid_store(options);
+  if (auto call = call_reference(ref, store, limits_from(options)))
+    return show_call_grid(*call, store, options);
   Diagnostics diags(ref);
   const LoadedGrid* grid = store.by_reference(ref, diags);
   std::vector<Diagnostic> all = diags.items();

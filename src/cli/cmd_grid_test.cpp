@@ -7,9 +7,11 @@
 #include <filesystem>
 #include <system_error>
 
+#include "call_grid.hpp"
 #include "common.hpp"
 #include "ess/core/calibration.hpp"
 #include "ess/io/calibration_files.hpp"
+#include "ess/io/grid_source.hpp"
 #include "ess/io/load.hpp"
 #include "ess/report/calibration_line.hpp"
 #include "inputs.hpp"
@@ -20,16 +22,21 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The grid files directly in ./criteria (calibration folders hold dossiers, not grids).
+// The grid files directly in ./criteria (calibration folders hold dossiers, not grids), then
+// the calls in ./criteria/calls, whose grids are tested like any grid.
 std::vector<std::string> grids_in_criteria() {
   std::vector<std::string> out;
-  std::error_code ec;
-  for (fs::directory_iterator it("criteria", ec), end; !ec && it != end; it.increment(ec)) {
-    std::string name = it->path().filename().string();
-    if (it->is_regular_file(ec) && (name.ends_with(".yaml") || name.ends_with(".yml")))
-      out.push_back("criteria/" + name);
+  for (const char* folder : {"criteria", "criteria/calls"}) {
+    std::vector<std::string> files;
+    std::error_code ec;
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+      std::string name = it->path().filename().string();
+      if (it->is_regular_file(ec) && (name.ends_with(".yaml") || name.ends_with(".yml")))
+        files.push_back(std::string(folder) + "/" + name);
+    }
+    std::sort(files.begin(), files.end());
+    out.insert(out.end(), files.begin(), files.end());
   }
-  std::sort(out.begin(), out.end());
   return out;
 }
 
@@ -98,10 +105,18 @@ int run_grid_test(const Options& options) {
   if (refs.empty()) return usage_error(options, "no grid given and none in ./criteria");
   std::vector<Diagnostic> all;
   bool failed = false;
+  std::vector<std::unique_ptr<CallGridLoad>> calls;  // a call's grid lives as long as the store's
   for (const auto& ref : refs) {
     Diagnostics diags(ref);
-    const LoadedGrid* grid =
-        all_in_criteria ? store.load_path(ref, &diags) : store.by_reference(ref, diags);
+    const LoadedGrid* grid = nullptr;
+    if (auto call = call_reference(ref, store, limits_from(options))) {
+      if (auto loaded = read_call_grid(*call, store, limits_from(options), diags)) {
+        grid = &loaded->loaded;
+        calls.push_back(std::move(loaded));
+      }
+    } else {
+      grid = all_in_criteria ? store.load_path(ref, &diags) : store.by_reference(ref, diags);
+    }
     all.insert(all.end(), diags.items().begin(), diags.items().end());
     // A grid that cannot be loaded has said why in an error.
     if (grid) failed = test_grid(*grid, options, all).failed > 0 || failed;

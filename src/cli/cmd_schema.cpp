@@ -1,4 +1,4 @@
-// ess-eval schema grid|dossier: the JSON Schemas built into the binary, byte for byte.
+// ess-eval schema grid|dossier|call: the JSON Schemas built into the binary, byte for byte.
 #include <fmt/format.h>
 
 #include "ess/io/embedded.hpp"

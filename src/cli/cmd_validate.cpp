@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "batch.hpp"
+#include "call_grid.hpp"
 #include "common.hpp"
 #include "dossier_stage.hpp"
 #include "ess/core/validate.hpp"
@@ -61,6 +62,9 @@ struct Worker {
       case DocumentKind::grid:
         check_grid(path, root, diags);
         return std::nullopt;
+      case DocumentKind::call:
+        check_call(path, root, diags);
+        return std::nullopt;
       case DocumentKind::unknown:
         break;
     }
@@ -95,6 +99,18 @@ struct Worker {
       record.bytes =
           fmt::format("dossier {} against {}@{}", dossier->id, g->grid.id, g->grid.version);
     return record;
+  }
+
+  // A call: checked with its base grid, its overrides applied (call_grid.hpp). The first pass
+  // has preferred the grids among the inputs, so a base given there is found.
+  void check_call(const std::string& path, const YamlNode& root, Diagnostics& diags) const {
+    std::optional<Call> call = load_call(root, diags);
+    if (!call) return;
+    call->file = path;
+    auto loaded = derive_call_grid(std::move(*call), grids.store(), diags);
+    if (loaded && !diags.has_errors())
+      ok.add(path, fmt::format("call {} on {}@{}", loaded->call.id, loaded->base->grid.id,
+                               loaded->base->grid.version));
   }
 
   // A grid the first pass could not tell (a file whose first lines are not plain): checked

@@ -31,7 +31,8 @@ std::optional<ReadDossier> read_dossier(const std::string& path, const ParseLimi
     if (!dossier) return std::nullopt;
     return ReadDossier{std::move(*dossier), id_position(root)};
   }
-  if (kind == DocumentKind::grid && reading.skip_grids) return std::nullopt;
+  bool grid_like = kind == DocumentKind::grid || kind == DocumentKind::call;  // a call names one
+  if (grid_like && reading.skip_grids) return std::nullopt;
   bool grid = kind == DocumentKind::grid;
   diags.error("unknown-document", root.pos, grid ? reading.grid_message : reading.other_message,
               grid ? reading.grid_hint : reading.other_hint);

@@ -14,8 +14,9 @@
 
 namespace ess::cli {
 
-// What a command says of a file that is not a dossier: a grid is skipped (a project folder
-// holds both) or refused with `grid_message`; anything else is refused with `other_message`.
+// What a command says of a file that is not a dossier: a grid or a call is skipped (a project
+// folder holds them with the dossiers) or refused, a grid with `grid_message`; anything else is
+// refused with `other_message`.
 struct DossierReading {
   bool skip_grids = false;
   std::string grid_message = "this file is not a dossier (no 'dossier:' key)";

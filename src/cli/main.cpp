@@ -54,7 +54,7 @@ const CommandInfo commands[] = {
     {"grid", "Grid commands: show, diff, test, impact", "ess-eval grid show"},
     {"sensitivity", "How robust each decision is to the weights",
      "ess-eval sensitivity examples/dossiers --samples 2000"},
-    {"schema", "Print the JSON Schema of grids or dossiers", "ess-eval schema dossier"},
+    {"schema", "Print the JSON Schema of grids, dossiers or calls", "ess-eval schema dossier"},
 };
 
 void add_common(CLI::App* app, Options& o, OptionWords& w, bool formats) {
@@ -269,9 +269,9 @@ int run(int argc, char** argv) {
   sens->add_option("dossiers", o.paths, "Dossier files or folders");
 
   CLI::App* schema = add_command(app, commands[6]);
-  schema->add_option("kind", o.schema_kind, "grid or dossier")
+  schema->add_option("kind", o.schema_kind, "grid, dossier or call")
       ->required()
-      ->check(CLI::IsMember({"grid", "dossier"}));
+      ->check(CLI::IsMember({"grid", "dossier", "call"}));
 
   app.failure_message([](const CLI::App*, const CLI::Error& e) {
     return fmt::format("ess-eval: error: {}\nRun 'ess-eval --help' for usage.\n", e.what());

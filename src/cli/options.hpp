@@ -70,7 +70,7 @@ struct Options {
   unsigned long long seed = 1;
 
   // schema
-  std::string schema_kind;  // grid | dossier
+  std::string schema_kind;  // grid | dossier | call
 };
 
 // The one place where option words become values. CLI11 has already refused any other word.

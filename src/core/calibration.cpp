@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "ess/core/validate.hpp"
+#include "ess/model/call.hpp"
 #include "ess/model/decision.hpp"
 #include "ess/model/format.hpp"
 #include "ess/model/messages.hpp"
@@ -62,11 +63,12 @@ CalibrationCase run_calibration_case(const GridIndex& index, CalibrationFile fil
   Dossier* dossier = &*file.dossier;
   c.dossier = dossier->id;
   const Grid& grid = *index.grid;
-  if (dossier->grid_id != grid.id) {
+  // A call's calibration dossiers name its base grid, as the call's dossiers do.
+  if (dossier->grid_id != base_grid_id(grid.id)) {
     c.diags.error(
         dossier->grid_pos,
         say(Msg::calibration_grid_mismatch, "named"_a = dossier->grid_id, "grid"_a = grid.id),
-        say(Msg::write_grid_hint, "grid"_a = grid.id));
+        say(Msg::write_grid_hint, "grid"_a = base_grid_id(grid.id)));
     return c;
   }
   validate_dossier(index, *dossier, c.diags);

@@ -7,9 +7,10 @@
 //   required added, a leaf switched between assessed and `from:` a fact, a declared fact added
 //   or removed, the grid's id changed (dossiers name it).
 // - minor: dossiers stay valid, scores or decisions may change — weights, aggregation, targets,
-//   minimums, eliminatory, bands, value functions, bounds widened, a level added, a criterion
-//   moved or a grouping node added/removed, a leaf's source fact or a formula changed, allow_na
-//   granted or evidence relaxed (rules of instruction, not wording), the disagreement level.
+//   minimums, eliminatory, bands (and whether they are fundable), value functions, bounds widened,
+//   a level added, a criterion moved or a grouping node added/removed, a leaf's source fact or a
+//   formula changed, allow_na granted or evidence relaxed (rules of instruction, not wording), the
+//   disagreement level.
 // - patch: wording — titles, descriptions, guidance, units, level descriptions, language; and a
 //   scale renamed with the same content, or a scale no leaf uses.
 // Reordering siblings, levels, facts or scales is no change: everything is matched by id.
@@ -26,6 +27,8 @@
 
 #include "ess/core/scale.hpp"
 #include "ess/core/weights.hpp"
+#include "ess/model/call.hpp"
+#include "ess/model/decision.hpp"
 #include "ess/model/format.hpp"
 #include "ess/model/language.hpp"
 
@@ -224,7 +227,9 @@ class Differ {
 
   void grid_keys() {
     auto g = ChangeSubject::grid;
-    if (old_.id != new_.id) add(Bump::major, g, "grid", "grid-id", old_.id, new_.id);
+    // A call's grid (<grid-id>+<call-id>) is its base grid, patched: not another grid.
+    if (base_grid_id(old_.id) != base_grid_id(new_.id))
+      add(Bump::major, g, "grid", "grid-id", old_.id, new_.id);
     if (old_.title != new_.title) add(Bump::patch, g, "title", "title", old_.title, new_.title);
     if (old_.description != new_.description)
       add(Bump::patch, g, "description", "description", old_.description, new_.description);
@@ -462,26 +467,35 @@ class Differ {
 
   void bands() {
     auto subject = ChangeSubject::decision;
-    std::vector<const Band*> left, right;
-    for (const auto& b : old_.decision) left.push_back(&b);
-    for (const auto& b : new_.decision) right.push_back(&b);
-    for (auto& l : left)
-      for (auto& r : right)
-        if (l && r && l->label == r->label) {
-          if (l->min != r->min)
-            add_numbers(Bump::minor, subject, l->label, "band-min", l->min, r->min);
-          l = r = nullptr;
+    const auto &a = old_.decision, &b = new_.decision;
+    std::vector<bool> left(a.size(), true), right(b.size(), true);  // not matched yet
+    auto fundable = [&](std::size_t i, std::size_t j) {
+      bool before = band_fundable(a, i), after = band_fundable(b, j);
+      if (before != after)
+        add(Bump::minor, subject, b[j].label, "band-fundable", before ? "true" : "false",
+            after ? "true" : "false");
+    };
+    for (std::size_t i = 0; i < a.size(); ++i)
+      for (std::size_t j = 0; j < b.size(); ++j)
+        if (left[i] && right[j] && a[i].label == b[j].label) {
+          if (a[i].min != b[j].min)
+            add_numbers(Bump::minor, subject, a[i].label, "band-min", a[i].min, b[j].min);
+          fundable(i, j);
+          left[i] = right[j] = false;
         }
-    for (auto& l : left)
-      for (auto& r : right)
-        if (l && r && l->min == r->min) {
-          add(Bump::minor, subject, r->label, "band-label", l->label, r->label);
-          l = r = nullptr;
+    for (std::size_t i = 0; i < a.size(); ++i)
+      for (std::size_t j = 0; j < b.size(); ++j)
+        if (left[i] && right[j] && a[i].min == b[j].min) {
+          add(Bump::minor, subject, b[j].label, "band-label", a[i].label, b[j].label);
+          fundable(i, j);
+          left[i] = right[j] = false;
         }
-    for (const Band* l : left)
-      if (l) add_numbers(Bump::minor, subject, l->label, "band-removed", l->min, std::nullopt);
-    for (const Band* r : right)
-      if (r) add_numbers(Bump::minor, subject, r->label, "band-added", std::nullopt, r->min);
+    for (std::size_t i = 0; i < a.size(); ++i)
+      if (left[i])
+        add_numbers(Bump::minor, subject, a[i].label, "band-removed", a[i].min, std::nullopt);
+    for (std::size_t j = 0; j < b.size(); ++j)
+      if (right[j])
+        add_numbers(Bump::minor, subject, b[j].label, "band-added", std::nullopt, b[j].min);
   }
 
   const Grid& old_;

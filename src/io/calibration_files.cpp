@@ -7,6 +7,7 @@
 #include "ess/io/grid_store.hpp"
 #include "ess/io/load.hpp"
 #include "ess/model/messages.hpp"
+#include "ess/model/call.hpp"
 #include "yaml_read.hpp"
 
 namespace ess {
@@ -61,7 +62,10 @@ std::string calibration_folder(const Grid& grid) {
     auto slash = grid.file.rfind('/');
     folder = slash == std::string::npos ? "." : slash == 0 ? "" : grid.file.substr(0, slash);
   }
-  return folder + "/" + grid.id + ".calibration";
+  // A call's grid (`<grid-id>+<call-id>`, read from the call's file) keeps them beside the
+  // call: criteria/calls/<call-id>.calibration.
+  std::string call = call_of_grid_id(grid.id);
+  return folder + "/" + (call.empty() ? grid.id : call) + ".calibration";
 }
 
 }  // namespace ess

@@ -137,15 +137,23 @@ bool git_show(const std::string& rev_path, std::size_t max_bytes, std::string& b
   return true;
 }
 
-std::optional<Grid> load_grid_source(const std::string& ref, const ParseLimits& limits,
-                                     Diagnostics& diags) {
-  if (!is_git_reference(ref)) return load_grid_file(ref, limits, diags);
-  std::string bytes, error;
+bool read_source_bytes(const std::string& ref, const ParseLimits& limits, std::string& bytes,
+                       Diagnostics& diags) {
+  if (!is_git_reference(ref)) return read_file_bytes(ref, limits.max_file_bytes, bytes, diags);
+  std::string error;
   if (!git_show(ref, limits.max_file_bytes, bytes, error)) {
     diags.error({}, say(Msg::git_error, fmt::arg("ref", ref), fmt::arg("error", error)),
                 say(Msg::git_error_hint));
-    return std::nullopt;
+    return false;
   }
+  return true;
+}
+
+std::optional<Grid> load_grid_source(const std::string& ref, const ParseLimits& limits,
+                                     Diagnostics& diags) {
+  if (!is_git_reference(ref)) return load_grid_file(ref, limits, diags);
+  std::string bytes;
+  if (!read_source_bytes(ref, limits, bytes, diags)) return std::nullopt;
   return load_grid_bytes(bytes, ref, limits, diags);
 }
 

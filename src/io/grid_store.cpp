@@ -103,6 +103,42 @@ const LoadedGrid* GridStore::find_by_id(const std::string& id, const std::string
   return nullptr;
 }
 
+const LoadedGrid* GridStore::find_version(const std::string& id, const std::string& version) {
+  std::lock_guard lock(mutex_);
+  auto fits = [&](const LoadedGrid* g) {
+    return g && g->grid.id == id && g->grid.version == version;
+  };
+  if (explicit_file_)
+    if (const LoadedGrid* g = load_locked(*explicit_file_); fits(g)) return g;
+  for (const LoadedGrid* g : preferred_)
+    if (fits(g)) return g;
+  for (const auto& dir : search_dirs_)
+    for (const char* ext : {".yaml", ".yml"})
+      for (const auto& name : {fmt::format("{}@{}{}", id, version, ext), id + ext}) {
+        std::string path = fmt::format("{}/{}", dir, name);
+        if (!is_regular_file(path)) continue;
+        if (const LoadedGrid* g = load_locked(path); fits(g)) return g;
+      }
+  if (!embedded_file("criteria/" + id + ".yaml").empty())
+    if (const LoadedGrid* g = load_locked(builtin_prefix + id + ".yaml"); fits(g)) return g;
+  return nullptr;
+}
+
+std::optional<std::string> GridStore::find_call(const std::string& id) const {
+  std::vector<std::string> dirs;
+  if (explicit_file_) {
+    auto slash = explicit_file_->rfind('/');
+    dirs.push_back(slash == std::string::npos ? "." : explicit_file_->substr(0, slash));
+  }
+  dirs.insert(dirs.end(), search_dirs_.begin(), search_dirs_.end());
+  for (const auto& dir : dirs)
+    for (const char* ext : {".yaml", ".yml"}) {
+      std::string path = fmt::format("{}/calls/{}{}", dir, id, ext);
+      if (is_regular_file(path)) return path;
+    }
+  return std::nullopt;
+}
+
 const LoadedGrid* GridStore::for_dossier(const Dossier& dossier, Diagnostics& diags) {
   std::lock_guard lock(mutex_);
   if (explicit_file_) return load_locked(*explicit_file_);

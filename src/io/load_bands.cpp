@@ -9,7 +9,7 @@ namespace ess {
 
 using namespace fmt::literals;
 
-void read_bands(const YamlNode& node, Grid& grid, Diagnostics& diags) {
+void read_bands(const YamlNode& node, std::vector<Band>& bands, Diagnostics& diags) {
   if (!node.is_seq()) {
     wrong_type(node, "decision", phrase(Msg::expect_band_list), diags);
     return;
@@ -19,7 +19,7 @@ void read_bands(const YamlNode& node, Grid& grid, Diagnostics& diags) {
     return;
   }
   for (const auto& item : node.items) {
-    MapReader r(item, phrase(Msg::what_band), diags, {"min", "label"});
+    MapReader r(item, phrase(Msg::what_band), diags, {"min", "label", "fundable"});
     const YamlNode* min = r.require("min");
     const YamlNode* label = r.require("label");
     Band band;
@@ -28,16 +28,20 @@ void read_bands(const YamlNode& node, Grid& grid, Diagnostics& diags) {
     if (!v || !label || !read_text(*label, phrase(Msg::what_band_label), diags, band.label))
       continue;
     band.min = *v;
-    if (grid.decision.empty() && band.min != 0)
+    if (const YamlNode* f = r.get("fundable")) {
+      band.fundable_pos = f->pos;
+      band.fundable = read_bool(*f, "fundable", diags);
+    }
+    if (bands.empty() && band.min != 0)
       diags.error(min->pos, say(Msg::first_band_not_zero), say(Msg::first_band_hint));
-    if (!grid.decision.empty() && !(band.min > grid.decision.back().min))
+    if (!bands.empty() && !(band.min > bands.back().min))
       diags.error(min->pos, say(Msg::bands_not_increasing, "value"_a = clip(min->text),
-                                "previous"_a = grid.decision.back().min));
+                                "previous"_a = bands.back().min));
     if (band.min > 100) diags.error(min->pos, say(Msg::band_above_100));
-    for (const auto& other : grid.decision)
+    for (const auto& other : bands)
       if (other.label == band.label)
         diags.error(label->pos, say(Msg::same_band_label, "label"_a = band.label));
-    grid.decision.push_back(std::move(band));
+    bands.push_back(std::move(band));
   }
 }
 

@@ -5,7 +5,8 @@
 
 namespace ess {
 
-// Decision bands: min strictly increasing from 0, labels distinct.
-void read_bands(const YamlNode& node, Grid& grid, Diagnostics& diags);
+// Decision bands: min strictly increasing from 0, labels distinct, `fundable` true or false.
+// Shared by grids and by the `decision:` override of a call.
+void read_bands(const YamlNode& node, std::vector<Band>& bands, Diagnostics& diags);
 
 }  // namespace ess

@@ -1,8 +1,11 @@
 // Dossier YAML to model. Values stay as written until validate_dossier reads them on the grid.
 #include <fmt/format.h>
 
+#include <tuple>
+
 #include "ess/io/load.hpp"
 #include "ess/model/messages.hpp"
+#include "identifier_read.hpp"
 #include "yaml_read.hpp"
 
 namespace ess {
@@ -140,13 +143,36 @@ void read_grid_reference(const YamlNode& n, Dossier& d, Diagnostics& diags) {
   d.grid_version = std::move(version);
 }
 
+// What the open-data export needs of the applicant and of the committee's decision (§1.2).
+void read_identity(MapReader& r, Dossier& d, Diagnostics& diags) {
+  if (const YamlNode* n = r.get("siret")) {
+    d.siret_pos = n->pos;
+    read_siret(*n, "the applicant's SIRET", diags, d.siret);
+  }
+  if (const YamlNode* n = r.get("rna")) {
+    d.rna_pos = n->pos;
+    read_rna(*n, "the RNA number", diags, d.rna);
+  }
+  for (auto [key, field, what] : {std::tuple{"project_cost", &d.project_cost, "the project's cost"},
+                                  std::tuple{"awarded", &d.awarded, "the amount awarded"}}) {
+    const YamlNode* n = r.get(key);
+    if (!n) continue;
+    if (field == &d.awarded) d.awarded_pos = n->pos;
+    *field = read_number(*n, key, diags);
+    if (*field && **field < 0) {
+      diags.error("invalid-value", n->pos, fmt::format("{} cannot be negative", what));
+      field->reset();
+    }
+  }
+}
+
 }  // namespace
 
 std::optional<Dossier> load_dossier(const YamlNode& root, Diagnostics& diags) {
   reset_suggestion_budget();
   MapReader r(root, phrase(Msg::what_dossier), diags,
               {"dossier", "title", "applicant", "grid", "call", "territory", "theme", "requested",
-               "facts", "assessments", "consensus"});
+               "project_cost", "siret", "rna", "awarded", "facts", "assessments", "consensus"});
   if (!r.ok()) return std::nullopt;
   Dossier d;
   d.pos = root.pos;
@@ -165,6 +191,7 @@ std::optional<Dossier> load_dossier(const YamlNode& root, Diagnostics& diags) {
     d.requested = read_number(*n, "requested", diags);
     if (d.requested && *d.requested < 0) diags.error(n->pos, say(Msg::negative_requested));
   }
+  read_identity(r, d, diags);
   if (const YamlNode* n = r.get("facts")) read_declared_facts(*n, d, diags);
   if (const YamlNode* n = r.get("assessments")) {
     if (!n->is_seq())

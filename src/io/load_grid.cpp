@@ -16,6 +16,7 @@ namespace ess {
 DocumentKind document_kind(const YamlNode& root) {
   if (!root.is_map()) return DocumentKind::unknown;
   if (root.find("dossier")) return DocumentKind::dossier;
+  if (root.find("call")) return DocumentKind::call;
   if (root.find("grid")) return DocumentKind::grid;
   return DocumentKind::unknown;
 }
@@ -336,7 +337,7 @@ std::optional<Grid> load_grid(const YamlNode& root, Diagnostics& diags) {
     }
   }
   if (const YamlNode* n = r.require("decision")) {
-    if (!too_many(*n, Msg::items_bands, diags)) read_bands(*n, grid, diags);
+    if (!too_many(*n, Msg::items_bands, diags)) read_bands(*n, grid.decision, diags);
   }
   check_grid_references(grid, diags);
   if (diags.error_count() != errors_before) return std::nullopt;

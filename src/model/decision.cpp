@@ -27,6 +27,11 @@ std::string decision_label(const DossierResult& result, Language language) {
   return decision_label(*result.grid, result.status, result.band, language);
 }
 
+bool band_fundable(const std::vector<Band>& bands, std::size_t index) {
+  if (index >= bands.size()) return false;
+  return bands[index].fundable.value_or(index > 0);
+}
+
 std::vector<std::string> decision_labels(const Grid& grid, Language language) {
   std::vector<std::string> labels;
   auto add = [&](std::string label) {

@@ -6,6 +6,7 @@
 
 #include <initializer_list>
 
+#include "ess/model/call.hpp"
 #include "ess/model/csv_writer.hpp"
 #include "ess/model/format.hpp"
 #include "ess/model/json_writer.hpp"
@@ -88,6 +89,8 @@ const ChangeWords change_words[] = {
     {"band-label", "bande renommée : « {old} » → « {new} »", "band relabelled: “{old}” → “{new}”"},
     {"band-added", "bande ajoutée à partir de {new}", "band added from {new}"},
     {"band-removed", "bande retirée (à partir de {old})", "band removed (was from {old})"},
+    {"band-fundable", "bande « {id} » finançable : {old} → {new}",
+     "band “{id}” fundable: {old} → {new}"},
 };
 
 // One line, at most `limit` characters (on a UTF-8 boundary), for long texts in a table.
@@ -170,6 +173,17 @@ namespace {
 std::string verdict(const GridDiff& d, Language l) {
   bool en = l == Language::en;
   const VersionCheck& v = d.version;
+  // A call's grid against its base (or two calls on one base): no version to bump.
+  if (d.old_id != d.new_id && base_grid_id(d.old_id) == base_grid_id(d.new_id))
+    return fmt::format(
+        fmt::runtime(en ? "**Changes made by a call for projects, of class {}:** a call's grid "
+                          "keeps its base grid's version ({}); its changes are classed as those "
+                          "of a new version of the grid would be."
+                        : "**Changements apportés par un appel à projets, de classe {} :** la "
+                          "grille d'un appel garde la version de sa grille de base ({}) ; ses "
+                          "changements sont classés comme ceux d'une nouvelle version de la "
+                          "grille."),
+        bump_word(v.required, l), d.new_version);
   std::string out;
   if (v.required == Bump::none)
     out = en ? "**No change that requires a new version.**"

@@ -288,8 +288,8 @@ std::vector<Numbered> number_criteria(const std::vector<Criterion>& nodes,
   return out;
 }
 
-void identity(std::string& out, const Grid& g, const Words& w) {
-  out += fmt::format("# {}\n\n", text(g.title));
+void identity(std::string& out, const Grid& g, const Words& w, const std::string& title) {
+  out += fmt::format("# {}\n\n", text(title.empty() ? g.title : title));
   out += fmt::format("{}\n|---|---|---|---|\n", w.identity_header);
   out += fmt::format("| {} | {} | {} | `{}` |\n\n", code(g.id), cell(g.version),
                      language_code(g.language), g.sha256.substr(0, 12));
@@ -538,12 +538,22 @@ void facts_section(std::string& out, const Grid& g, const Words& w) {
 
 }  // namespace
 
+std::string scale_value_text(const Scale& scale, double value, Language language) {
+  return scale_value(scale, value, words_for(language));
+}
+
 std::string render_grid_markdown(const Grid& grid, Language language) {
+  return render_grid_markdown(grid, language, {});
+}
+
+std::string render_grid_markdown(const Grid& grid, Language language,
+                                 const GridDocumentParts& parts) {
   const Words& w = words_for(language);
   auto ew = nominal_effective_weights(grid);
   auto all = number_criteria(grid.criteria);
   std::string out;
-  identity(out, grid, w);
+  identity(out, grid, w, parts.title);
+  out += parts.preamble;
   tree_table(out, all, ew, w);
   decision_section(out, grid, language, w);
   thresholds_section(out, grid, all, w);

@@ -44,6 +44,17 @@ std::string consolidation_line(const Context& ctx) {
                    fmt::arg("stat", statistic_label(ctx.result.consolidation, ctx.language))));
 }
 
+// "61000 (the amount requested covers 41.0 % of it)": what share of the project the funder
+// is asked to carry.
+std::string project_cost_text(const Context& ctx) {
+  const Dossier& d = ctx.dossier;
+  std::string out = format_quantity(*d.project_cost);
+  if (!d.requested || *d.project_cost <= 0) return out;
+  std::string share =
+      percent_text(format_fixed(100 * *d.requested / *d.project_cost, 1), ctx.language);
+  return out + " (" + fill(ctx.words.requested_share, fmt::arg("share", share)) + ")";
+}
+
 }  // namespace
 
 void header(const Context& ctx, Writer& w) {
@@ -61,6 +72,10 @@ void header(const Context& ctx, Writer& w) {
   add(words.territory, d.territory);
   add(words.theme, d.theme);
   if (d.requested) add(words.requested, format_quantity(*d.requested));
+  add(words.siret, d.siret);
+  add(words.rna, d.rna);
+  if (d.project_cost) add(words.project_cost, project_cost_text(ctx));
+  if (d.awarded) add(words.awarded, format_quantity(*d.awarded));
   items.push_back(label(ctx, words.grid) + grid_line(ctx));
   items.push_back(label(ctx, words.consolidation) + consolidation_line(ctx));
   items.push_back(label(ctx, words.assessments) + assessments_line(ctx));

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "ess/core/call_grid.hpp"
 #include "ess/core/scale.hpp"
 #include "ess/core/scoring.hpp"
 #include "ess/core/validate.hpp"
@@ -133,6 +134,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
           ess::Diagnostics dd("fuzz.yaml");
           ess::validate_dossier(b.index, *dossier, dd);
           if (!diags.has_errors()) score_and_render(b.index, *dossier, dd);
+        }
+        break;
+      case ess::DocumentKind::call:
+        if (auto call = ess::load_call(root, diags)) {
+          // Applied to the built-in grid whatever base it names: the overrides meet real ids.
+          auto derived = ess::apply_call(builtin().grid, *call, diags);
+          if (derived) {
+            ess::GridIndex index = ess::index_grid(derived->grid);
+            ess::Dossier d = made_up_dossier(derived->grid, index);
+            ess::Diagnostics dd("made-up.yaml");
+            ess::validate_dossier(index, d, dd);
+            score_and_render(index, d, dd);
+          }
         }
         break;
       case ess::DocumentKind::unknown:

@@ -60,7 +60,7 @@ check "commands" "grid rank schema score sensitivity template validate" ess-eval
 check "commands starting with sc" "schema score" ess-eval sc
 check "grid subcommands" "diff impact show test" ess-eval grid ""
 check "grid subcommand s" "show" ess-eval grid s
-check "schema kinds" "dossier grid" ess-eval schema ""
+check "schema kinds" "call dossier grid" ess-eval schema ""
 check "top-level options" "--help --version -h" ess-eval -
 # Options per command.
 check "validate options" "--diagnostics --files-from --follow --grid --help --jobs --lang --max-file-size --quiet --strict --verbose" ess-eval validate --
@@ -200,7 +200,7 @@ else
   echo "ok    completion/_ess-eval parses (zsh -n)"
   zcheck "commands" "grid rank schema score sensitivity template validate" ess-eval ""
   zcheck "grid subcommands" "diff impact show test" ess-eval grid ""
-  zcheck "schema kinds" "dossier grid" ess-eval schema ""
+  zcheck "schema kinds" "call dossier grid" ess-eval schema ""
   zcheck "--format" "csv json md" ess-eval score --format ""
   zcheck "--group-by" "call territory theme" ess-eval rank --group-by ""
   zcheck "--consolidate" "mean median min" ess-eval grid impact --consolidate ""

@@ -1,9 +1,11 @@
 #!/bin/sh
-# Checks schemas/grid.schema.json and schemas/dossier.schema.json against the repository's files:
-#   - both schemas compile under JSON Schema draft 2020-12 (ajv strict mode);
-#   - every criteria/*.yaml validates against the grid schema;
-#   - every examples/dossiers/*.yaml and criteria/*.calibration/*.yaml validates against the
-#     dossier schema;
+# Checks schemas/grid.schema.json, dossier.schema.json and call.schema.json against the
+# repository's files:
+#   - the schemas compile under JSON Schema draft 2020-12 (ajv strict mode);
+#   - every criteria/*.yaml validates against the grid schema, every criteria/calls/*.yaml
+#     against the call schema;
+#   - every examples/dossiers/*.yaml and calibration dossier (criteria/*.calibration/*.yaml,
+#     criteria/calls/*.calibration/*.yaml) validates against the dossier schema;
 #   - every examples/invalid/*.yaml whose leading `# expect: LINE:COL CODE ...` lines name a code
 #     a schema can see (unknown key, wrong type, bad id...) is REJECTED by its schema.
 #
@@ -72,6 +74,8 @@ SCHEMA_VISIBLE = {
     "na-without-reason",  # na: a non-empty reason
     "leaf-without-scale", # a criterion needs children, scale or from
     "fact-operation",     # at most one of value/sum/product/ratio/diversity; ratio of two
+    "invalid-rna",        # W + 9 digits pattern
+    "unpinned-grid",      # a call's grid: <id>@<version> pattern
 }
 # Visible only in some forms; visible_form() below says whether a file's form is one of them.
 #   invalid-number: a quoted number ("12") is a string to a schema, .nan/.inf/1e400 become
@@ -79,7 +83,9 @@ SCHEMA_VISIBLE = {
 #   scale-function: s outside 0..1, points with steps, non-pairs; not x out of order.
 #   scale-levels: fewer than two levels; not two levels with the same value or label.
 #   decision-bands: no band at 0, a min outside 0..100; not bands out of order, repeated labels.
-CONDITIONAL = {"invalid-number", "scale-function", "scale-levels", "decision-bands"}
+#   invalid-siret: not 14 digits; not a wrong Luhn checksum.
+CONDITIONAL = {"invalid-number", "scale-function", "scale-levels", "decision-bands",
+               "invalid-siret"}
 
 FLOAT_12 = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$"
                       r"|[-+]?\.(?:inf|Inf|INF)$|\.(?:nan|NaN|NAN)$")
@@ -128,6 +134,12 @@ def visible_form(code, lines, line_no, col, data):
         return any(scale.get("type") == "levels"
                    and (not isinstance(scale.get("levels"), list) or len(scale["levels"]) < 2)
                    for scale in scales_of(data))
+    if code == "invalid-siret":
+        if not (0 < line_no <= len(lines) and col > 0):
+            return False
+        token = lines[line_no - 1][col - 1:].strip().strip('"\'')
+        digits = re.match(r"[^\s,}\"']*", token).group(0)
+        return not re.fullmatch(r"[0-9]{14}", digits)
     if code == "decision-bands":
         bands = data.get("decision") if isinstance(data, dict) else None
         if not isinstance(bands, list):
@@ -270,6 +282,7 @@ def run_ajv(schema, jobs):
 schemas = {
     "grid": os.path.join(repo, "schemas", "grid.schema.json"),
     "dossier": os.path.join(repo, "schemas", "dossier.schema.json"),
+    "call": os.path.join(repo, "schemas", "call.schema.json"),
 }
 usable = {}
 for kind, schema in schemas.items():
@@ -284,7 +297,10 @@ for kind, schema in schemas.items():
 cases = []
 for path in yaml_files("criteria/*"):
     cases.append((path, "grid", True, ""))
-for path in yaml_files("examples/dossiers/*") + yaml_files("criteria/*.calibration/*"):
+for path in yaml_files("criteria/calls/*"):
+    cases.append((path, "call", True, ""))
+for path in (yaml_files("examples/dossiers/*") + yaml_files("criteria/*.calibration/*")
+             + yaml_files("criteria/calls/*.calibration/*")):
     cases.append((path, "dossier", True, ""))
 
 skipped = []
@@ -317,7 +333,7 @@ for path in yaml_files("examples/invalid/*"):
     cases.append((path, None, False, ", ".join(visible)))
 
 # Convert every file to JSON, then validate each batch with one ajv run per schema.
-batches = {"grid": [], "dossier": []}
+batches = {"grid": [], "dossier": [], "call": []}
 planned = []
 for index, (path, kind, expect_valid, why) in enumerate(cases):
     try:
@@ -329,6 +345,8 @@ for index, (path, kind, expect_valid, why) in enumerate(cases):
     if kind is None:  # an invalid example: its top key says what it is, as in ess-eval
         if isinstance(data, dict) and "dossier" in data:
             kind = "dossier"
+        elif isinstance(data, dict) and "call" in data:
+            kind = "call"
         elif isinstance(data, dict) and "grid" in data:
             kind = "grid"
         else:

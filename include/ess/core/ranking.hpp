@@ -12,6 +12,7 @@
 
 #include "ess/core/scoring.hpp"
 #include "ess/model/diagnostic.hpp"
+#include "ess/model/group_key.hpp"
 #include "ess/model/model.hpp"
 
 namespace ess {
@@ -137,10 +138,7 @@ std::vector<std::vector<std::size_t>> find_duplicate_ids(const std::vector<std::
 void resolve_decision(RankRow& row, const Grid& grid, Language language);
 void resolve_decisions(std::vector<RankRow>& rows, const Grid& grid, Language language);
 
-enum class GroupKey : std::uint8_t { call, territory, theme };
-
-std::optional<GroupKey> parse_group_key(std::string_view name);  // "call" | "territory" | "theme"
-const char* group_key_name(GroupKey key);
+// GroupKey, parse_group_key and group_key_name: ess/model/group_key.hpp.
 const std::string& group_value(const RankRow& row, GroupKey key);
 
 struct GroupSummary {

@@ -13,7 +13,8 @@ namespace ess {
 std::optional<CalibrationExpect> read_expectation(const YamlNode& root, Diagnostics& diags);
 
 // Where the calibration dossiers of a grid are: <folder of the grid file>/<id>.calibration,
-// and criteria/<id>.calibration for a grid built into the binary.
+// and criteria/<id>.calibration for a grid built into the binary; for a call's grid,
+// <folder of the call file>/<call-id>.calibration.
 std::string calibration_folder(const Grid& grid);
 
 // Read, parse, load the dossier and its x-expect; every problem in the result's diags.

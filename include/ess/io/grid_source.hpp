@@ -20,6 +20,11 @@ bool is_git_reference(const std::string& ref);
 std::optional<Grid> load_grid_source(const std::string& ref, const ParseLimits& limits,
                                      Diagnostics& diags);
 
+// The bytes of a file ("-": standard input) or of `git show REV:PATH`, for a caller that looks
+// at the document's kind before loading it (a grid, or a call whose grid is derived).
+bool read_source_bytes(const std::string& ref, const ParseLimits& limits, std::string& bytes,
+                       Diagnostics& diags);
+
 // Runs `git show REV:PATH` in the current folder; false with a message in `error` on failure.
 bool git_show(const std::string& rev_path, std::size_t max_bytes, std::string& bytes,
               std::string& error);

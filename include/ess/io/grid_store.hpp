@@ -31,6 +31,15 @@ class GridStore {
   // The grid given by --grid, by an id, or a path; nullptr with diagnostics otherwise.
   const LoadedGrid* by_reference(const std::string& ref, Diagnostics& diags);
 
+  // The grid `id` at exactly `version`, as a call pins its base (§1.3): --grid or a grid named
+  // on the command line when they are that grid, else in each search folder
+  // <id>@<version>.yaml, or <id>.yaml when its version is that one, else the built-in grid of
+  // that version. nullptr (no diagnostic: the caller says where the reference stands) if none.
+  const LoadedGrid* find_version(const std::string& id, const std::string& version);
+
+  // A call by id: calls/<id>.yaml (or .yml) in --grid's folder, then in each search folder.
+  std::optional<std::string> find_call(const std::string& id) const;
+
   // Grids named on the command line win over the search path for their id.
   void prefer(const LoadedGrid* grid);
 

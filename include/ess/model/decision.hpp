@@ -19,6 +19,10 @@ std::string decision_label(const Grid& grid, DossierStatus status, std::optional
                            Language language);
 std::string decision_label(const DossierResult& result, Language language);
 
+// Whether the funding line may fund a dossier in band `index` (§1.1): the band's `fundable:`
+// when written, else every band but the lowest.
+bool band_fundable(const std::vector<Band>& bands, std::size_t index);
+
 // Every decision a report can show, in report order: bands from the highest down, then the
 // word of each status that is not ok.
 std::vector<std::string> decision_labels(const Grid& grid, Language language);

@@ -85,7 +85,9 @@ struct Criterion {
 struct Band {
   double min = 0;
   std::string label;
+  std::optional<bool> fundable;  // as written; band_fundable() (decision.hpp) says the default
   Pos pos;
+  Pos fundable_pos;
 };
 
 struct Grid {
@@ -150,11 +152,15 @@ struct Dossier {
   std::string grid_version;  // empty: not pinned
   std::string call, territory, theme;
   std::optional<double> requested;
+  std::string siret, rna;              // checked by the loader (identifiers.hpp)
+  std::optional<double> project_cost;  // the project's total cost
+  std::optional<double> awarded;       // after the committee: the amount it awarded
   std::vector<DeclaredFact> facts;
   std::vector<Assessment> assessments;
   std::vector<ScoreEntry> consensus;
   std::string file;
   Pos pos, grid_pos;
+  Pos siret_pos, rna_pos, awarded_pos;
 };
 
 const char* role_name(Role r);  // the English token, as JSON and CSV write it

@@ -26,6 +26,8 @@ struct ReportWords {
 
   // header
   std::string_view dossier, applicant, call, territory, theme, requested, grid, assessments;
+  std::string_view siret, rna, project_cost, awarded;
+  std::string_view requested_share;  // {share}: the amount requested, as a share of the cost
   std::string_view consolidation;
   std::string_view consolidation_text;  // {stat}
   std::string_view self_only_text;
