@@ -180,13 +180,16 @@ class MarkdownWriter final : public Writer {
  public:
   // Word has no page in Markdown: pandoc passes a raw OpenXML page break to .docx and drops it
   // from every other format.
-  void begin_part(std::string_view, bool new_page) override {
+  void begin_part(std::string_view anchor, bool new_page) override {
     if (new_page && started_)
       block("```{=openxml}\n<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>\n```");
+    part_anchor_ = anchor;  // Markdown has no section: the part's first heading takes it
   }
   void end_part() override {}
   void heading(int level, const Inline& text, std::string_view anchor) override {
+    if (anchor.empty()) anchor = part_anchor_;
     std::string id = anchor.empty() ? "" : " {#" + std::string(anchor) + "}";
+    part_anchor_.clear();
     block(std::string(static_cast<std::size_t>(level), '#') + " " +
           md_inline(text, false, french_) + id);
   }
@@ -218,6 +221,7 @@ class MarkdownWriter final : public Writer {
     block(text);
   }
   bool started_ = false;
+  std::string part_anchor_;
 };
 
 void MarkdownWriter::table(const Table& t) {

@@ -3,6 +3,8 @@
 // evidence, a spread or a consensus note — tests/unit/test_letter.cpp scans every example.
 #include "ess/report/letter.hpp"
 
+#include <algorithm>
+
 #include "doc_numbers.hpp"
 #include "doc_values.hpp"
 #include "ess/report/i18n.hpp"
@@ -156,30 +158,54 @@ void conditions(Letter& l) {
   l.block(items);
 }
 
-std::string missing_line(const Letter& l, const CriterionResult& r) {
-  const Criterion& c = *r.criterion;
-  if (!c.from.empty()) {
-    FactCause cause = first_cause(l.grid, l.result.facts, c.from);
-    const Fact* f = l.grid.find_fact(cause.fact);
-    if (f && cause.why == FactValue::Why::not_given) {
-      std::string fact = l.q(f->title.empty() ? f->id : f->title);
-      if (!f->unit.empty()) fact += " (" + md::text(f->unit) + ")";
-      return md::fill(l.words.missing_fact, fmt::arg("criterion", l.criterion(r)),
-                      fmt::arg("fact", fact));
-    }
-  }
-  return md::fill(l.words.missing_scored, fmt::arg("criterion", l.criterion(r)));
+// The fact a missing leaf waits for, when it is one the dossier did not give.
+const Fact* missing_fact(const Letter& l, const CriterionResult& r) {
+  if (r.criterion->from.empty()) return nullptr;
+  FactCause cause = first_cause(l.grid, l.result.facts, r.criterion->from);
+  if (cause.why != FactValue::Why::not_given) return nullptr;
+  return l.grid.find_fact(cause.fact);
 }
 
+std::string criteria_list(const Letter& l, const std::vector<const CriterionResult*>& list) {
+  std::string out;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    std::string sep = i == 0 ? "" : i + 1 == list.size() ? std::string(l.words.and_word) : ", ";
+    out += sep + l.q(doc::title_of(*list[i]->criterion));
+  }
+  return out;
+}
+
+// One item per fact not given (naming every criterion it leaves out), then one per leaf that
+// no assessment could score; each with the guidance of what to send.
 void missing(Letter& l) {
   if (l.result.missing.empty()) return;
   l.heading(l.words.missing_heading);
   l.block(md::text(l.words.missing_intro));
-  std::string items;
+  std::vector<std::pair<const Fact*, std::vector<const CriterionResult*>>> facts;
+  std::vector<const CriterionResult*> unscored;
   for (std::size_t i : l.result.missing) {
     const CriterionResult& r = l.result.criteria[i];
+    const Fact* f = missing_fact(l, r);
+    if (!f) {
+      unscored.push_back(&r);
+      continue;
+    }
+    auto it = std::find_if(facts.begin(), facts.end(), [&](const auto& p) { return p.first == f; });
+    if (it == facts.end()) it = facts.insert(facts.end(), {f, {}});
+    it->second.push_back(&r);
+  }
+  std::string items;
+  for (const auto& [f, leaves] : facts) {
+    std::string fact = md::strong(f->title.empty() ? f->id : f->title);
+    if (!f->unit.empty()) fact += md::fill(l.words.unit, fmt::arg("unit", md::text(f->unit)));
+    std::string line = md::fill(l.words.missing_fact, fmt::arg("fact", fact),
+                                fmt::arg("criteria", criteria_list(l, leaves)));
     items += (items.empty() ? "" : "\n\n") +
-             with_guidance(l, "- " + missing_line(l, r), *r.criterion, 2);
+             with_guidance(l, "- " + line, *leaves.front()->criterion, 2);
+  }
+  for (const CriterionResult* r : unscored) {
+    std::string line = md::fill(l.words.missing_scored, fmt::arg("criterion", l.criterion(*r)));
+    items += (items.empty() ? "" : "\n\n") + with_guidance(l, "- " + line, *r->criterion, 2);
   }
   l.block(items);
 }
@@ -257,14 +283,15 @@ void top_gaps(Letter& l) {
     l.block(md::text(l.words.top_none));
     return;
   }
-  l.block(md::text(l.words.top_intro));
+  bool decided = l.result.status == DossierStatus::ok;
+  l.block(md::text(decided ? l.words.top_intro : l.words.gaps_intro));
   steps(l, list);
 }
 
 void support(Letter& l) {
   if (l.result.status == DossierStatus::ineligible) return;
   l.heading(l.words.support_heading);
-  if (l.result.path.next_band)
+  if (l.result.path.next_band && l.result.status == DossierStatus::ok)
     path_to_next(l, *l.result.path.next_band);
   else
     top_gaps(l);

@@ -70,6 +70,9 @@ const LetterWords french{
         "Votre dossier reçoit déjà l'avis le plus favorable de la grille. Des progrès "
         "restent possibles sur les critères suivants :",
     .top_none = "Votre dossier atteint le niveau visé sur tous les critères appréciés.",
+    .gaps_intro = "Sur les critères déjà appréciés, voici où des progrès compteraient le plus :",
+    .unit = " (en {unit})",
+    .and_word = " et ",
     .guidance_lead = "Ce que nous examinons :",
 
     .conditions_heading = "Conditions non remplies",
@@ -88,8 +91,8 @@ const LetterWords french{
         "Pour que nous puissions achever l'instruction, merci de nous transmettre "
         "les éléments suivants :",
     .missing_fact =
-        "{criterion} : le chiffre {fact} n'a pas été indiqué ; merci de nous le "
-        "communiquer.",
+        "{fact} : ce chiffre n'a pas été indiqué ; sans lui, nous ne pouvons pas "
+        "apprécier {criteria}. Merci de nous le communiquer.",
     .missing_scored = "{criterion} : les pièces reçues ne nous ont pas permis de l'apprécier.",
     .na_heading = "Critères sans objet pour votre structure",
     .na_intro =
@@ -171,6 +174,9 @@ const LetterWords english{
         "Your application already receives the grid's most favourable opinion. "
         "Improvements remain possible on these criteria:",
     .top_none = "Your application reaches the level aimed at on every assessed criterion.",
+    .gaps_intro = "On the criteria already assessed, this is where improvements would count most:",
+    .unit = " (in {unit})",
+    .and_word = " and ",
     .guidance_lead = "What we look at:",
 
     .conditions_heading = "Conditions not met",
@@ -186,7 +192,9 @@ const LetterWords english{
 
     .missing_heading = "What your application is missing",
     .missing_intro = "So that we can complete the assessment, please send us the following:",
-    .missing_fact = "{criterion}: the figure {fact} was not given; please send it to us.",
+    .missing_fact =
+        "{fact}: this figure was not given; without it we cannot assess {criteria}. "
+        "Please send it to us.",
     .missing_scored = "{criterion}: the documents received did not allow us to assess it.",
     .na_heading = "Criteria that do not apply to your organisation",
     .na_intro =

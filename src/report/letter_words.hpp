@@ -43,6 +43,9 @@ struct LetterWords {
   std::string_view path_out_of_reach;  // {total} {next} {min}
   std::string_view path_none;          // {next}
   std::string_view top_intro, top_none;
+  std::string_view gaps_intro;  // an application not yet decided: no band to reach
+  std::string_view unit;        // {unit}
+  std::string_view and_word;
   std::string_view guidance_lead;
 
   std::string_view conditions_heading, conditions_intro;
@@ -50,7 +53,7 @@ struct LetterWords {
   std::string_view condition_node;  // {criterion} {minimum} {score}
 
   std::string_view missing_heading, missing_intro;
-  std::string_view missing_fact;    // {criterion} {fact}
+  std::string_view missing_fact;    // {fact} {criteria}
   std::string_view missing_scored;  // {criterion}
   std::string_view na_heading, na_intro;
 

@@ -77,6 +77,10 @@ std::string Ctx::quoted(std::string_view text) const {
   return doc::quoted(text, lang);
 }
 
+std::string Ctx::dossiers(std::size_t n) const {
+  return fill(n == 1 ? w.one_dossier : w.many_dossiers, fmt::arg("count", count(n)));
+}
+
 std::string Ctx::criterion_title(const std::string& id) const {
   auto it = criteria.find(id);
   if (it == criteria.end() || it->second->title.empty()) return id;

@@ -43,6 +43,7 @@ struct Ctx {
   std::string percent(double v) const { return doc::percent(v, lang); }
   std::string quantity(double v) const { return doc::quantity(v, lang); }
   std::string count(std::size_t n) const { return doc::number(static_cast<double>(n), 0, lang); }
+  std::string dossiers(std::size_t n) const;  // "1 dossier", "4 dossiers"
   std::string quoted(std::string_view text) const;
   std::string criterion_title(const std::string& id) const;  // its title, else the id
   std::string decision_of(const RankRow& row) const;         // the band's label or the status word
@@ -82,6 +83,6 @@ namespace ess::pack {
 // No figure (nullopt) when the grid has no such fact or the amounts are missing or zero.
 std::optional<doc::Figure> mix_figure(const Ctx& ctx,
                                       const std::vector<std::optional<double>>& values,
-                                      const std::string& id);
+                                      const std::string& id, std::string_view caption);
 
 }  // namespace ess::pack

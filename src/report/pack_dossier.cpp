@@ -222,7 +222,7 @@ void dossier_page(Ctx& ctx, const DossierResult& result, const RankRow& row) {
   ctx.out.heading(2, doc::plain(d.title.empty() ? d.id : d.id + " — " + d.title));
   verdict_lines(ctx, result, row);
   ctx.out.figure(profile_figure(ctx, result));
-  if (auto mix = mix_figure(ctx, fact_values(result), doc::anchor_for("mix-", d.id)))
+  if (auto mix = mix_figure(ctx, fact_values(result), doc::anchor_for("mix-", d.id), w.mix_heading))
     ctx.out.figure(*mix);
   ctx.out.begin_columns();
   ctx.out.heading(3, doc::plain(std::string(w.strengths_heading)));
@@ -269,7 +269,7 @@ std::vector<double> rounded_shares(const std::vector<double>& amounts, double to
 
 std::optional<doc::Figure> mix_figure(const Ctx& ctx,
                                       const std::vector<std::optional<double>>& values,
-                                      const std::string& id) {
+                                      const std::string& id, std::string_view caption) {
   const Fact* diversity = nullptr;
   std::size_t diversity_index = 0;
   for (std::size_t i = 0; i < ctx.grid.facts.size(); ++i)
@@ -302,8 +302,8 @@ std::optional<doc::Figure> mix_figure(const Ctx& ctx,
     sentence += fill(ctx.w.mix_index,
                      fmt::arg("index", doc::number(*values[diversity_index], 2, ctx.lang)));
   sentence = fill(ctx.w.mix_sentence, fmt::arg("list", sentence));
-  chart.text = {std::string(ctx.w.mix_heading), sentence};
-  return doc::Figure{svg_resource_mix(chart), std::string(ctx.w.mix_heading), {}, sentence};
+  chart.text = {std::string(caption), sentence};
+  return doc::Figure{svg_resource_mix(chart), std::string(caption), {}, sentence};
 }
 
 }  // namespace ess::pack

@@ -137,7 +137,7 @@ void resources(Ctx& ctx, const PackTally& tally) {
   ctx.out.paragraph(
       doc::plain(fill(w.resources_intro, fmt::arg("count", ctx.count(tally.funded())))));
   auto values = funded_values(tally);
-  if (auto mix = mix_figure(ctx, values, "mix-funded")) ctx.out.figure(*mix);
+  if (auto mix = mix_figure(ctx, values, "mix-funded", w.mix_funded_heading)) ctx.out.figure(*mix);
   ctx.out.bullets(resource_lines(ctx, values));
   ctx.out.end_part();
 }

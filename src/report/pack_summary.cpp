@@ -117,7 +117,7 @@ void summary(Ctx& ctx) {
   const FundingLine& f = ctx.call.funding;
   if (f.budget) {
     ctx.out.paragraph(doc::plain(fill(w.budget_line, fmt::arg("budget", ctx.amount(*f.budget)),
-                                      fmt::arg("count", ctx.count(f.funded_count)),
+                                      fmt::arg("count", ctx.dossiers(f.funded_count)),
                                       fmt::arg("funded", ctx.amount(f.funded_total)),
                                       fmt::arg("remaining", ctx.amount(f.remaining())))));
     ctx.out.paragraph(doc::plain(fill(

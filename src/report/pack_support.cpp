@@ -40,7 +40,7 @@ void overall(Ctx& ctx, const PackTally& tally) {
 std::string need_text(const Ctx& ctx, const std::pair<std::string, PackTally::Need>& n) {
   return fill(ctx.w.need_item, fmt::arg("criterion", ctx.quoted(ctx.criterion_title(n.first))),
               fmt::arg("points", ctx.score(n.second.points)),
-              fmt::arg("count", ctx.count(n.second.dossiers)));
+              fmt::arg("count", ctx.dossiers(n.second.dossiers)));
 }
 
 void by_group(Ctx& ctx, std::string_view caption, std::string_view column,

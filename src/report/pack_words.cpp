@@ -38,8 +38,8 @@ const PackWords french{
     .status_refused = "Fichiers refusés à la validation",
     .total_files = "Total",
     .budget_line =
-        "Budget disponible : {budget}. La ligne de financement retient {count} dossier(s) pour "
-        "{funded} ; reste {remaining}.",
+        "Budget disponible : {budget}. La ligne de financement retient {count} pour {funded} ; "
+        "reste {remaining}.",
     .requested_line =
         "Montant demandé par l'ensemble des dossiers : {requested}, pour {budget} disponibles "
         "({ratio} fois le budget).",
@@ -154,7 +154,10 @@ const PackWords french{
     .applications = "Candidatures",
     .first_need = "Premier besoin",
     .second_need = "Deuxième besoin",
-    .need_item = "{criterion} ({points} pt, {count} dossier(s))",
+    .need_item = "{criterion} : {points} pt sur {count}",
+    .one_dossier = "{count} dossier",
+    .many_dossiers = "{count} dossiers",
+    .mix_funded_heading = "Ressources des projets soutenus, additionnées",
     .not_given = "non précisé",
     .project = "Projet",
     .amount = "Montant",
@@ -206,8 +209,8 @@ const PackWords english{
     .status_refused = "Files refused by validation",
     .total_files = "Total",
     .budget_line =
-        "Budget available: {budget}. The funding line keeps {count} application(s) for {funded}; "
-        "{remaining} left.",
+        "Budget available: {budget}. The funding line keeps {count} for {funded}; {remaining} "
+        "left.",
     .requested_line =
         "Amount requested by all applications: {requested}, against {budget} available ({ratio} "
         "times the budget).",
@@ -318,7 +321,10 @@ const PackWords english{
     .applications = "Applications",
     .first_need = "First need",
     .second_need = "Second need",
-    .need_item = "{criterion} ({points} pt, {count} application(s))",
+    .need_item = "{criterion}: {points} pt over {count}",
+    .one_dossier = "{count} application",
+    .many_dossiers = "{count} applications",
+    .mix_funded_heading = "Resources of the supported projects, added up",
     .not_given = "not given",
     .project = "Project",
     .amount = "Amount",

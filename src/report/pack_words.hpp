@@ -130,6 +130,9 @@ struct PackWords {
   std::string_view first_need;
   std::string_view second_need;
   std::string_view need_item;
+  std::string_view one_dossier;
+  std::string_view many_dossiers;
+  std::string_view mix_funded_heading;
   std::string_view not_given;
   std::string_view project;
   std::string_view amount;
