@@ -139,7 +139,6 @@ std::vector<Inline> weaknesses(const Ctx& ctx, const DossierResult& result) {
                 fmt::arg("value", now), fmt::arg("minimum", min)));
   }
   for (std::size_t i : result.missing) add(result.criteria[i], std::string(ctx.w.weak_missing));
-  for (std::size_t i : result.na) add(result.criteria[i], std::string(ctx.w.weak_na));
   std::size_t shown = 0;
   for (std::size_t i : doc::gaps(result)) {
     if (shown++ == 4) break;
@@ -148,6 +147,8 @@ std::vector<Inline> weaknesses(const Ctx& ctx, const DossierResult& result) {
                 fmt::arg("target", value(ctx, r, r.target)),
                 fmt::arg("points", ctx.score(*r.points_to_gain))));
   }
+  // Last: not a weakness, but the committee should know what was not counted.
+  for (std::size_t i : result.na) add(result.criteria[i], std::string(ctx.w.weak_na));
   return items;
 }
 
