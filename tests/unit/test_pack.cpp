@@ -148,3 +148,19 @@ TEST_CASE("pack: without a budget, no funding line and nothing awarded") {
   CHECK(pub.find("Aucune aide n'est attribuée à ce jour.") != std::string::npos);
   for (const auto& d : ex->dossiers) CHECK(pub.find(d.id) == std::string::npos);
 }
+
+TEST_CASE("pack: in English for an English grid") {
+  auto ex = score_examples(
+      std::string(ESS_SOURCE_DIR) + "/criteria/ess-economic-citizenship.yaml",
+      std::string(ESS_SOURCE_DIR) + "/criteria/ess-economic-citizenship.calibration", 100000);
+  REQUIRE(ex->grid.language == ess::Language::en);
+  std::string html = readable(render(*ex, ess::Audience::committee, ess::PackFormat::html));
+  CHECK(html.find("<html lang=\"en\">") != std::string::npos);
+  CHECK(html.find("Committee pack — ") != std::string::npos);
+  CHECK(html.find("Funding line — budget €100,000") != std::string::npos);
+  CHECK(count(html, "<figcaption>Profile of the application</figcaption>") == ex->results.size());
+  for (const char* french : {"Dossier de séance", "Synthèse", "Points forts", "\u00a0%"})
+    CHECK(html.find(french) == std::string::npos);
+  std::string pub = readable(render(*ex, ess::Audience::public_account, ess::PackFormat::markdown));
+  CHECK(pub.find("# Public account — ") == 0);
+}
