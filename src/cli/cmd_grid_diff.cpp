@@ -5,7 +5,6 @@
 
 #include "common.hpp"
 #include "ess/report/grid_diff_render.hpp"
-#include "ess/report/i18n.hpp"
 #include "grid_pair.hpp"
 #include "output.hpp"
 
@@ -43,28 +42,19 @@ Diagnostic version_diagnostic(const GridDiff& d) {
 }  // namespace
 
 int run_grid_diff(const Options& options) {
-  if (options.paths.size() != 2) {
-    fmt::print(stderr,
-               "ess-eval grid diff: error: give OLD and NEW (files or REV:PATH)\n"
-               "Run 'ess-eval grid diff --help' for usage.\n");
-    return exit_usage;
-  }
+  if (options.paths.size() != 2)
+    return usage_error(options, "give OLD and NEW (files or REV:PATH)");
   std::vector<Diagnostic> all;
-  int failure = exit_ok;
-  std::optional<GridPair> grids = load_grid_pair(options, all, failure);
-  if (!grids) return failure;
+  std::optional<GridPair> grids = load_grid_pair(options, all);
+  if (!grids) return exit_code(print_diagnostics(all, options));
   GridDiff diff = diff_grids(grids->old_grid, grids->new_grid);
-  DiffOptions diff_options;
-  diff_options.language = parse_language(options.lang).value_or(grids->new_grid.language);
-  diff_options.csv_separator = options.csv_sep.empty() ? ',' : options.csv_sep[0];
-  std::string text = options.format == "csv"    ? render_diff_csv(diff, diff_options)
-                     : options.format == "json" ? render_diff_json(diff, diff_options)
-                                                : render_diff_markdown(diff, diff_options);
+  const ReportOptions ro = report_options(options, &grids->new_grid);
+  std::string text = options.format == ReportFormat::csv    ? render_diff_csv(diff, ro)
+                     : options.format == ReportFormat::json ? render_diff_json(diff, ro)
+                                                            : render_diff_markdown(diff, ro);
   if (options.check_version && !diff.version.ok) all.push_back(version_diagnostic(diff));
-  bool failed = report_diagnostics(all, options);
-  int written = emit(options.output, text);
-  if (written != exit_ok) return written;
-  return failed ? exit_invalid : exit_ok;
+  RunOutcome outcome = print_diagnostics(all, options);
+  return worse(emit(options.output, text), exit_code(outcome));
 }
 
 }  // namespace ess::cli

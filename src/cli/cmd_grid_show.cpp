@@ -5,27 +5,12 @@
 
 #include "common.hpp"
 #include "ess/report/grid_show.hpp"
-#include "ess/report/i18n.hpp"
 #include "output.hpp"
 
 namespace ess::cli {
 
-namespace {
-
-bool is_io_code(const std::string& code) {
-  return code == "io-error" || code == "not-found" || code == "is-directory" ||
-         code == "file-too-large";
-}
-
-}  // namespace
-
 int run_grid_show(const Options& options) {
-  if (options.paths.size() > 1) {
-    fmt::print(stderr,
-               "ess-eval grid show: error: one grid at a time\n"
-               "Run 'ess-eval grid show --help' for usage.\n");
-    return exit_usage;
-  }
+  if (options.paths.size() > 1) return usage_error(options, "one grid at a time");
   std::string ref = !options.paths.empty()  ? options.paths[0]
                     : !options.grid.empty() ? options.grid
                                             : default_grid_id;
@@ -34,14 +19,10 @@ int run_grid_show(const Options& options) {
   const LoadedGrid* grid = store.by_reference(ref, diags);
   std::vector<Diagnostic> all = diags.items();
   for (const auto& d : store.grid_diagnostics()) all.push_back(d);
-  bool failed = report_diagnostics(all, options);
-  if (!grid || failed) {
-    for (const auto& d : all)
-      if (d.severity == Severity::error && is_io_code(d.code)) return exit_io;
-    return exit_invalid;
-  }
-  Language language = parse_language(options.lang).value_or(grid->grid.language);
-  return emit(options.output, render_grid_markdown(grid->grid, language));
+  RunOutcome outcome = print_diagnostics(all, options);
+  if (!grid || outcome.error) return worse(exit_invalid, exit_code(outcome));
+  ReportOptions ro = report_options(options, &grid->grid);
+  return emit(options.output, render_grid_markdown(grid->grid, ro.language));
 }
 
 }  // namespace ess::cli

@@ -12,7 +12,6 @@
 #include "ess/io/calibration_files.hpp"
 #include "ess/io/load.hpp"
 #include "ess/report/calibration_line.hpp"
-#include "ess/report/i18n.hpp"
 #include "inputs.hpp"
 
 namespace ess::cli {
@@ -20,11 +19,6 @@ namespace ess::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-bool is_io_code(const std::string& code) {
-  return code == "io-error" || code == "not-found" || code == "is-directory" ||
-         code == "file-too-large";
-}
 
 // The grid files directly in ./criteria (calibration folders hold dossiers, not grids).
 std::vector<std::string> grids_in_criteria() {
@@ -63,10 +57,8 @@ GridOutcome test_grid(const LoadedGrid& grid, const Options& options,
   inputs.paths = {folder};
   inputs.files_from.clear();
   std::vector<std::string> files = collect_inputs(inputs, all);
-  ScoreOptions score;
-  if (options.consolidate == "median") score.consolidation = Consolidation::median;
-  if (options.consolidate == "min") score.consolidation = Consolidation::min;
-  Language language = parse_language(options.lang).value_or(grid.grid.language);
+  const ScoreOptions score = score_options(options);
+  const Language language = report_options(options, &grid.grid).language;
   fmt::print("{}: {} calibration dossier(s) in {}\n", title, files.size(), folder);
   std::vector<std::string> failures;
   for (const auto& file : files) {
@@ -103,34 +95,21 @@ int run_grid_test(const Options& options) {
   if (refs.empty() && !options.grid.empty()) refs.push_back(options.grid);
   bool all_in_criteria = refs.empty();
   if (all_in_criteria) refs = grids_in_criteria();
-  if (refs.empty()) {
-    fmt::print(stderr,
-               "ess-eval grid test: error: no grid given and none in ./criteria\n"
-               "Run 'ess-eval grid test --help' for usage.\n");
-    return exit_usage;
-  }
+  if (refs.empty()) return usage_error(options, "no grid given and none in ./criteria");
   std::vector<Diagnostic> all;
-  std::size_t failed = 0, cases = 0;
-  bool grid_failed = false;
+  bool failed = false;
   for (const auto& ref : refs) {
     Diagnostics diags(ref);
     const LoadedGrid* grid =
         all_in_criteria ? store.load_path(ref, &diags) : store.by_reference(ref, diags);
     all.insert(all.end(), diags.items().begin(), diags.items().end());
-    if (!grid) {
-      grid_failed = true;
-      continue;
-    }
-    GridOutcome o = test_grid(*grid, options, all);
-    failed += o.failed;
-    cases += o.cases;
+    // A grid that cannot be loaded has said why in an error.
+    if (grid) failed = test_grid(*grid, options, all).failed > 0 || failed;
   }
   for (const auto& d : store.grid_diagnostics()) all.push_back(d);
   std::fflush(stdout);
-  bool errors = report_diagnostics(all, options);
-  for (const auto& d : all)
-    if (d.severity == Severity::error && is_io_code(d.code) && grid_failed) return exit_io;
-  return errors || failed > 0 || grid_failed ? exit_invalid : exit_ok;
+  RunOutcome outcome = print_diagnostics(all, options);
+  return worse(failed ? exit_invalid : exit_ok, exit_code(outcome));
 }
 
 }  // namespace ess::cli

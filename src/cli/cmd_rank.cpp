@@ -1,28 +1,18 @@
-// ess-eval rank PATH...: every dossier read, checked, scored and reduced to one RankRow by the
-// workers, the rows streamed to temporary files (ess/spill.hpp); then three passes over them
-// in sorted order: ids (duplicates, the ranking's grid), ranking (ranks, funding line, group
-// tallies), and the report. Memory stays flat however many dossiers a folder holds: the
-// bytes, YAML tree and result of a file live only while a worker handles it, and a row only
-// while a pass looks at it.
+// ess-eval rank PATH...: the batch pipeline (batch.hpp) with a worker that reduces each dossier
+// to one RankRow; the rows then go through a sort by rank (rank_records.hpp: ranks, funding
+// line, group tallies) and the report is rendered from the rows on disk as it is written.
 #include <fmt/format.h>
 
-#include <cerrno>
 #include <cmath>
 #include <cstdio>
-#include <cstring>
-#include <mutex>
-#include <shared_mutex>
 #include <system_error>
-#include <unordered_map>
 
+#include "batch.hpp"
 #include "common.hpp"
-#include "ess/core/validate.hpp"
-#include "ess/io/load.hpp"
-#include "ess/io/spill.hpp"
+#include "dossier_stage.hpp"
 #include "ess/report/rank_report.hpp"
 #include "inputs.hpp"
 #include "output.hpp"
-#include "parallel_inputs.hpp"
 #include "progress.hpp"
 #include "rank_records.hpp"
 
@@ -30,45 +20,11 @@ namespace ess::cli {
 
 namespace {
 
-// The grid of each `grid:` reference, looked up once: GridStore::for_dossier takes a lock and
-// searches the file system (up to eight stat calls) every time, for every dossier.
-class GridCache {
- public:
-  explicit GridCache(GridStore& store) : store_(store) {}
-
-  const LoadedGrid* for_dossier(const Dossier& dossier, Diagnostics& diags) {
-    std::string key = dossier.grid_id + '@' + dossier.grid_version;
-    {
-      std::shared_lock lock(mutex_);
-      auto it = found_.find(key);
-      if (it != found_.end()) return it->second;
-    }
-    const LoadedGrid* grid = store_.for_dossier(dossier, diags);  // failures say why each time
-    if (grid) {
-      std::unique_lock lock(mutex_);
-      found_.emplace(std::move(key), grid);
-    }
-    return grid;
-  }
-
- private:
-  GridStore& store_;
-  std::shared_mutex mutex_;
-  std::unordered_map<std::string, const LoadedGrid*> found_;
-};
-
-struct Context {
-  const Options& options;
-  ParseLimits limits;
-  GridCache& grids;
-  ScoreOptions score;
-};
-
-Consolidation consolidation_of(const std::string& name) {
-  if (name == "median") return Consolidation::median;
-  if (name == "min") return Consolidation::min;
-  return Consolidation::mean;
-}
+const DossierReading rank_reading{
+    false, "this file is a grid; rank takes dossiers",
+    "to score the dossiers with this grid, pass it with --grid FILE",
+    "this file is neither a grid (no 'grid:' key) nor a dossier (no 'dossier:' key)",
+    "a dossier starts with dossier: <id>"};
 
 bool passes_filters(const Dossier& d, const Options& o) {
   return (o.call.empty() || d.call == o.call) &&
@@ -76,158 +32,81 @@ bool passes_filters(const Dossier& d, const Options& o) {
          (o.theme.empty() || d.theme == o.theme);
 }
 
-// The position of the `dossier:` key, where a duplicate id is reported.
-Pos id_position(const YamlNode& root) {
-  for (const auto& key : root.keys)
-    if (key.text == "dossier") return key.pos;
-  return root.pos;
-}
+struct Worker {
+  const Options& options;
+  ParseLimits limits;
+  GridCache& grids;
+  BatchRun& batch;
+  ScoreOptions score;
 
-// read → parse → load → filter → grid → validate → score → one row. Returns early, with the
-// reason in `diags`, at the first stage a file cannot pass.
-void rank_one(FileRecord& record, const Context& ctx, Diagnostics& diags) {
-  RankRow& row = record.row;
-  std::optional<Dossier> dossier;
-  {
-    std::string bytes;
-    if (!read_file_bytes(row.file, ctx.limits.max_file_bytes, bytes, diags)) return;
-    YamlNode root;
-    if (!parse_yaml(bytes, ctx.limits, root, diags)) return;
-    DocumentKind kind = document_kind(root);
-    if (kind == DocumentKind::grid) {
-      diags.error("unknown-document", root.pos, "this file is a grid; rank takes dossiers",
-                  "to score the dossiers with this grid, pass it with --grid FILE");
-      return;
+  // read → load → filter → grid → validate → score → one row.
+  std::optional<BatchRecord> operator()(const std::string& path, Diagnostics& diags) const {
+    std::optional<ReadDossier> read = read_dossier(path, limits, diags, rank_reading);
+    if (!read) return std::nullopt;  // a record without an id is only counted
+    BatchRecord record{read->dossier.id, read->id_pos, false, {}};
+    RankRecord rank;
+    if (!passes_filters(read->dossier, options)) {
+      diags.items().clear();  // not part of this ranking
+      record.excluded = true;
+      return record;
     }
-    if (kind != DocumentKind::dossier) {
-      diags.error("unknown-document", root.pos,
-                  "this file is neither a grid (no 'grid:' key) nor a dossier (no 'dossier:' key)",
-                  "a dossier starts with dossier: <id>");
-      return;
+    const LoadedGrid* grid = check_against_grid(read->dossier, grids, diags);
+    if (grid && !batch.refuses(diags)) {
+      std::optional<DossierResult> result = score_dossier(grid->index, read->dossier, score, diags);
+      if (result && !batch.refuses(diags)) {
+        rank.scored = true;
+        rank.grid = grid;
+        rank.grid_pos = read->dossier.grid_pos;
+        rank.row = summarise(*result);
+        rank.row.id_pos = read->id_pos;
+      }
     }
-    dossier = load_dossier(root, diags);
-    if (!dossier) return;
-    if (!dossier->id.empty()) {
-      row.dossier = dossier->id;
-      row.id_pos = id_position(root);
-      record.has_id = true;
-    }
-  }  // the bytes and the tree go here
-  if (!passes_filters(*dossier, ctx.options)) {
-    diags.items().clear();  // not part of this ranking
-    return;
+    encode_rank_record(rank, record.bytes);
+    return record;
   }
-  record.kept = true;
-  const LoadedGrid* grid = ctx.grids.for_dossier(*dossier, diags);
-  if (!grid || !check_grid_reference(grid->grid, *dossier, diags)) return;
-  validate_dossier(grid->index, *dossier, diags);
-  if (ctx.options.strict) promote_warnings(diags.items());
-  if (diags.has_errors()) return;
-  std::optional<DossierResult> result = score_dossier(grid->index, *dossier, ctx.score, diags);
-  if (!result) return;
-  Pos id_pos = row.id_pos;
-  row = summarise(*result);
-  row.id_pos = id_pos;
-  record.grid = grid;
-  record.grid_pos = dossier->grid_pos;
-  record.scored = true;
-}
-
-ReportFormat format_of(const std::string& name) {
-  if (name == "csv") return ReportFormat::csv;
-  if (name == "json") return ReportFormat::json;
-  return ReportFormat::markdown;
-}
-
-// Standard output or a file, in chunks as the report is rendered; the file appears whole or
-// not at all (AtomicFile).
-int write_report(const RankReport& report, const Options& options, const ReportOptions& ro) {
-  ReportFormat format = format_of(options.format);
-  if (!options.output.empty() && options.output != "-") {
-    AtomicFile file(options.output);
-    render_ranking(report, format, ro, [&](std::string_view chunk) { file.write(chunk); });
-    if (file.commit()) return exit_ok;
-    fmt::print(stderr, "ess-eval: error: {}\n", file.error());
-    return exit_io;
-  }
-  bool ok = true;
-  render_ranking(report, format, ro, [&](std::string_view chunk) {
-    ok = ok && std::fwrite(chunk.data(), 1, chunk.size(), stdout) == chunk.size();
-  });
-  ok = ok && std::fflush(stdout) == 0;
-  if (!ok && errno != EPIPE) {
-    fmt::print(stderr, "ess-eval: error: cannot write to standard output: {}\n",
-               std::strerror(errno));
-    return exit_io;
-  }
-  return exit_ok;
-}
-
-Language language_of(const Options& options, const LoadedGrid* grid) {
-  if (options.lang == "en") return Language::en;
-  if (options.lang == "fr") return Language::fr;
-  return grid ? grid->grid.language : Language::fr;
-}
+};
 
 int rank(const Options& options, const InputStream& inputs, std::vector<Diagnostic>& early) {
   GridStore store = make_grid_store(options);
   GridCache grids(store);
+  BatchRun batch(options);
+  batch.add_diagnostics(std::move(early));
   // A ranking shows totals, decisions and flags: none of a report's explanations.
-  Context ctx{options,
-              limits_from(options),
-              grids,
-              {.consolidation = consolidation_of(options.consolidate), .explain = false}};
-  RankBatch batch(options);
-  for (auto& d : early) batch.add_diagnostic(std::move(d));
-  early.clear();
+  Worker worker{options, limits_from(options), grids, batch, score_options(options, false)};
+  RankPass pass(options);
+  batch.run(
+      inputs, std::cref(worker),
+      [&](const std::string&, const BatchRecord& record) { pass.consume(record); },
+      Progress::wanted(options));
 
-  {
-    bool show = Progress::wanted(options);
-    Progress progress(show ? inputs.count() : 0, show);
-    std::vector<Diagnostic> walk_diags;
-    for_each_input_parallel(inputs, job_count(options), walk_diags, [&](const std::string& path) {
-      FileRecord record;
-      record.row.file = path;
-      Diagnostics diags(path);
-      rank_one(record, ctx, diags);
-      if (options.strict) promote_warnings(diags.items());
-      if (diags.has_errors()) record.scored = false;
-      batch.add_file(std::move(record), std::move(diags.items()));
-      progress.step();
-    });
-    for (auto& d : walk_diags) batch.add_diagnostic(std::move(d));
-  }
-
-  const LoadedGrid* grid = batch.check_ids();
+  const LoadedGrid* grid = pass.grid();
   if (!grid && !options.grid.empty()) {
     Diagnostics unused;  // a grid that fails to load is reported through grid_diagnostics
     grid = store.by_reference(options.grid, unused);
   }
-  for (auto& d : store.grid_diagnostics()) batch.add_diagnostic(std::move(d));
-  const Language language = language_of(options, grid);
+  batch.add_diagnostics(store.grid_diagnostics());
+  const ReportOptions ro = report_options(options, grid ? &grid->grid : nullptr);
 
   RankReport report;
   report.grid = grid ? &grid->grid : nullptr;
-  RankedRowsOnDisk rows = batch.rank(grid, language, report);
+  RankedRowsOnDisk rows = pass.rank(grid, ro.language, report, batch);
   report.rows = &rows;
-  if (!options.group_by.empty()) report.group_by = parse_group_key(options.group_by);
+  report.group_by = options.group_by;
   report.call = options.call;
   report.territory = options.territory;
   report.theme = options.theme;
+  report.files = batch.files();
+  report.filtered_out = batch.excluded();
 
-  DiagnosticOutcome outcome = batch.print_diagnostics();
+  RunOutcome outcome = batch.print_diagnostics();
   report.diagnostics = [&](const std::function<void(const Diagnostic&)>& fn) {
     batch.for_each_diagnostic(fn);
   };
-  ReportOptions ro;
-  ro.language = language;
-  ro.csv_separator = options.csv_sep.empty() ? ',' : options.csv_sep[0];
-  // As `score`: a decimal comma only for ';' and French words (a spreadsheet set up in French).
-  ro.decimal_comma = ro.csv_separator == ';' && language == Language::fr;
-  int written = write_report(report, options, ro);
-  if (written != exit_ok) return written;
-  if (outcome.io_error) return exit_io;
-  return outcome.failed ? exit_invalid : exit_ok;
+  int written =
+      emit_streamed(options.output, [&](const std::function<void(std::string_view)>& sink) {
+        render_ranking(report, options.format, ro, sink);
+      });
+  return worse(written, exit_code(outcome));
 }
 
 }  // namespace
@@ -235,28 +114,10 @@ int rank(const Options& options, const InputStream& inputs, std::vector<Diagnost
 int run_rank(const Options& options) {
   std::vector<Diagnostic> early;
   InputStream inputs(options, early);
-  if (!inputs.any() && early.empty()) {
-    fmt::print(stderr,
-               "ess-eval rank: error: no dossier to rank\nRun 'ess-eval rank --help' for usage.\n");
-    return exit_usage;
-  }
-  if (options.budget && !(std::isfinite(*options.budget) && *options.budget >= 0)) {
-    fmt::print(stderr,
-               "ess-eval rank: error: --budget must be an amount of 0 or more\n"
-               "Run 'ess-eval rank --help' for usage.\n");
-    return exit_usage;
-  }
-  try {
-    return rank(options, inputs, early);
-  } catch (const std::system_error& e) {
-    // The temporary files: a full or read-only TMPDIR. Nothing was written.
-    std::fflush(stdout);
-    fmt::print(
-        stderr,
-        "ess-eval: error: {} (rank keeps its rows in temporary files in $TMPDIR, else /tmp)\n",
-        e.what());
-    return exit_io;
-  }
+  if (!inputs.any() && early.empty()) return usage_error(options, "no dossier to rank");
+  if (options.budget && !(std::isfinite(*options.budget) && *options.budget >= 0))
+    return usage_error(options, "--budget must be an amount of 0 or more");
+  return run_batch([&] { return rank(options, inputs, early); });
 }
 
 }  // namespace ess::cli

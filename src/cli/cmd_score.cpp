@@ -1,269 +1,212 @@
-// ess-eval score DOSSIER...: each dossier checked against its grid, scored, and reported in
-// Markdown, CSV or JSON: on stdout, in one file (-o), or one file per dossier (--out-dir).
+// ess-eval score DOSSIER...: the batch pipeline (batch.hpp) with a worker that checks, scores
+// and renders each dossier; the reports are written in dossier-id order (§2.7): on stdout, in
+// one file (-o), or one file per dossier plus an index (--out-dir), as they come.
 #include <sys/stat.h>
 
-#include <algorithm>
 #include <cstdio>
-#include <map>
+#include <memory>
 #include <optional>
-#include <set>
 
 #include <fmt/format.h>
 
+#include "batch.hpp"
 #include "common.hpp"
-#include "ess/core/parallel.hpp"
+#include "dossier_stage.hpp"
 #include "ess/core/scoring.hpp"
-#include "ess/report/i18n.hpp"
+#include "ess/io/atomic_file.hpp"
+#include "ess/io/spill.hpp"
+#include "ess/model/byte_codec.hpp"
 #include "ess/report/report.hpp"
 #include "inputs.hpp"
 #include "output.hpp"
 #include "progress.hpp"
-#include "scored_file.hpp"
 
 namespace ess::cli {
 
 namespace {
 
-struct Settings {
-  ReportFormat format = ReportFormat::markdown;
-  ScoreOptions scoring;
-  std::optional<Language> language;  // --lang; otherwise each grid's
-  char csv_separator = ',';
+const DossierReading score_reading{false, "this file is a grid, not a dossier",
+                                   "score takes dossiers; pass a grid with --grid FILE",
+                                   "this file is not a dossier (no 'dossier:' key)",
+                                   "score takes dossiers; pass a grid with --grid FILE"};
+
+// What a worker leaves of a scored dossier: its report, rendered, and its line of the index.
+struct ScoreRecord {
+  std::string report;
+  IndexLine index;
+  Language language = Language::fr;  // of the report
 };
 
-Settings settings_from(const Options& o) {
-  Settings s;
-  if (o.format == "csv") s.format = ReportFormat::csv;
-  if (o.format == "json") s.format = ReportFormat::json;
-  s.scoring = score_options_from(o.consolidate);
-  s.language = parse_language(o.lang);
-  if (!o.csv_sep.empty()) s.csv_separator = o.csv_sep[0];
-  return s;
+void encode(const ScoreRecord& r, std::string& out) {
+  ByteWriter w(out);
+  w.text(r.report);
+  w.text(r.index.dossier);
+  w.text(r.index.title);
+  w.raw(r.index.total);
+  w.text(r.index.decision);
+  w.raw(static_cast<std::uint8_t>(r.index.status));
+  w.raw(static_cast<std::uint8_t>(r.language));
 }
 
-// A dossier with load errors is not matched to a grid: its own errors are the ones to fix.
-void load(ScoredFile& it, const ParseLimits& limits, GridStore& store) {
-  static const DossierReading reading{GridFiles::refuse_as_grid,
-                                      "score takes dossiers; pass a grid with --grid FILE"};
-  auto dossier = read_dossier(it.path, limits, it.diags, reading);
-  if (!dossier) return;
-  it.dossier = std::make_unique<Dossier>(std::move(*dossier));
-  if (it.diags.has_errors()) return;
-  it.grid = check_against_grid(*it.dossier, store, it.diags);
+ScoreRecord decode(std::string_view bytes) {
+  ByteReader in(bytes);
+  ScoreRecord r;
+  r.report = in.text();
+  r.index.dossier = in.text();
+  r.index.title = in.text();
+  r.index.total = in.raw<double>();
+  r.index.decision = in.text();
+  r.index.status = static_cast<DossierStatus>(in.raw<std::uint8_t>());
+  r.language = static_cast<Language>(in.raw<std::uint8_t>());
+  return r;
 }
 
-// Dossier ids name report files: two files with one id are both refused, whatever their order.
-void refuse_duplicates(std::vector<ScoredFile>& items, bool out_dir) {
-  std::map<std::string, std::vector<ScoredFile*>> by_id;
-  for (auto& it : items)
-    if (it.dossier) by_id[it.dossier->id].push_back(&it);
-  for (auto& [id, group] : by_id) {
-    for (ScoredFile* it : group) {
-      for (ScoredFile* other : group)
-        if (other != it)
-          it->diags.error("duplicate-dossier", it->dossier->pos,
-                          fmt::format("dossier id '{}' is also the id of {}", id, other->path),
-                          "give each dossier its own id");
-      if (out_dir && id == "index")
-        it->diags.error("duplicate-dossier", it->dossier->pos,
-                        "dossier id 'index' is the name of the index file of --out-dir",
-                        "give the dossier another id");
+// One report as it goes out: --out-dir writes each dossier's whole report (a CSV with its
+// header), the standard output and -o the stream of ReportStream.
+std::string render(const DossierResult& result, const Options& options, const ReportOptions& ro,
+                   const Diagnostics& diags) {
+  switch (options.format) {
+    case ReportFormat::markdown:
+      return render_markdown(result, ro);
+    case ReportFormat::csv:
+      return options.out_dir.empty() ? csv_rows(result, ro) : render_csv(result, ro);
+    case ReportFormat::json: {
+      std::vector<Diagnostic> own = diags.items();
+      sort_diagnostics(own);
+      return render_json(result, ro, own);
     }
   }
+  return {};
 }
 
-// Under --strict a warning already keeps the dossier from being scored.
-void score(ScoredFile& it, const Settings& s, bool strict) {
-  if (!it.grid) return;
-  if (strict) promote_warnings(it.diags.items());
-  score_checked(it, s.scoring);
-}
+struct Worker {
+  const Options& options;
+  ParseLimits limits;
+  GridCache& grids;
+  BatchRun& batch;
 
-// Paths as given, without the same file twice (a folder and a file in it, or a repeat).
-std::vector<std::string> unique_paths(std::vector<std::string> paths) {
-  std::set<std::pair<dev_t, ino_t>> seen;
-  std::vector<std::string> out;
-  for (auto& p : paths) {
-    struct stat st {};
-    if (p != "-" && ::stat(p.c_str(), &st) == 0 && !seen.insert({st.st_dev, st.st_ino}).second)
-      continue;
-    out.push_back(std::move(p));
+  std::optional<BatchRecord> operator()(const std::string& path, Diagnostics& diags) const {
+    std::optional<ReadDossier> read = read_dossier(path, limits, diags, score_reading);
+    if (!read) return std::nullopt;
+    Dossier& dossier = read->dossier;
+    BatchRecord record{dossier.id, read->id_pos, false, {}};
+    if (!options.out_dir.empty() && dossier.id == "index")
+      diags.error("duplicate-dossier", dossier.pos,
+                  "dossier id 'index' is the name of the index file of --out-dir",
+                  "give the dossier another id");
+    // A dossier with load errors is not matched to a grid: its own errors are the ones to fix.
+    if (diags.has_errors()) return record;
+    const LoadedGrid* grid = check_against_grid(dossier, grids, diags);
+    if (!grid || batch.refuses(diags)) return record;
+    std::optional<DossierResult> result =
+        score_dossier(grid->index, dossier, score_options(options), diags);
+    if (!result) return record;
+    const ReportOptions ro = report_options(options, &grid->grid);
+    ScoreRecord score{render(*result, options, ro, diags), index_line(*result, {}, ro.language),
+                      ro.language};
+    encode(score, record.bytes);
+    return record;
   }
-  return out;
-}
+};
 
 bool is_folder(const std::string& path) {
   struct stat st {};
   return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-Language language_of(const Settings& s, const ScoredFile& it) {
-  return s.language ? *s.language : it.grid->grid.language;
-}
+// --out-dir: one file per dossier as the records come, and the index beside them, in the
+// language of the first report (by id).
+class OutDir {
+ public:
+  explicit OutDir(const Options& options) : options_(options) {}
 
-ReportOptions report_options(const Settings& s, Language language, bool decimal_comma) {
-  ReportOptions r;
-  r.language = language;
-  r.csv_separator = s.csv_separator;
-  r.decimal_comma = decimal_comma;
-  return r;
-}
-
-// A decimal comma only with ';' and French words, for the whole output (one CSV, one rule).
-bool decimal_comma(const Settings& s, const std::vector<const ScoredFile*>& scored) {
-  if (s.csv_separator != ';') return false;
-  return std::all_of(scored.begin(), scored.end(),
-                     [&](const ScoredFile* it) { return language_of(s, *it) == Language::fr; });
-}
-
-std::vector<Diagnostic> sorted_diagnostics(const ScoredFile& it) {
-  std::vector<Diagnostic> d = it.diags.items();
-  sort_diagnostics(d);
-  return d;
-}
-
-std::string render_one(const Settings& s, const ScoredFile& it, bool comma) {
-  ReportOptions o = report_options(s, language_of(s, it), comma);
-  switch (s.format) {
-    case ReportFormat::markdown:
-      return render_markdown(*it.result, o);
-    case ReportFormat::csv:
-      return render_csv(*it.result, o);
-    case ReportFormat::json:
-      return render_json(*it.result, o, sorted_diagnostics(it));
-  }
-  return {};
-}
-
-// Everything on one stream: Markdown reports between rules, one CSV header, a JSON array.
-std::string render_all(const Settings& s, const std::vector<const ScoredFile*>& scored,
-                       bool as_array) {
-  bool comma = decimal_comma(s, scored);
-  std::string out;
-  if (s.format == ReportFormat::json && as_array) {
-    std::vector<JsonReport> reports;
-    for (const ScoredFile* it : scored) reports.push_back({&*it->result, sorted_diagnostics(*it)});
-    return render_json_array(reports, report_options(s, language_of(s, *scored[0]), comma));
-  }
-  for (std::size_t i = 0; i < scored.size(); ++i) {
-    const ScoredFile& it = *scored[i];
-    ReportOptions o = report_options(s, language_of(s, it), comma);
-    if (s.format == ReportFormat::csv) {
-      if (i == 0) out += csv_header(o);
-      out += csv_rows(*it.result, o);
-    } else {
-      if (i > 0) out += markdown_separator();
-      out += render_one(s, it, comma);
-    }
-  }
-  return out;
-}
-
-int write_out_dir(const std::string& dir, const Settings& s,
-                  const std::vector<const ScoredFile*>& scored, bool show_progress) {
-  bool comma = decimal_comma(s, scored);
-  std::vector<IndexEntry> index;
-  int rc = exit_ok;
-  Progress progress(scored.size(), show_progress);
-  for (const ScoredFile* it : scored) {
-    std::string file = it->dossier->id + "." + report_extension(s.format);
+  void add(ScoreRecord r) {
+    std::string file = r.index.dossier + "." + report_extension(options_.format);
     std::string error;
-    if (!write_file_atomic(dir + "/" + file, render_one(s, *it, comma), error)) {
-      progress.print(fmt::format("ess-eval: error: {}\n", error));
-      rc = exit_io;
-      continue;
+    if (!write_file_atomic(options_.out_dir + "/" + file, r.report, error)) {
+      fmt::print(stderr, "ess-eval: error: {}\n", error);
+      rc_ = exit_io;
+      return;
     }
-    index.push_back({&*it->result, file});
-    progress.step();
+    if (!index_) {
+      Options first = options_;
+      first.language = r.language;
+      index_file_ = std::make_unique<AtomicFile>(options_.out_dir + "/index." +
+                                                 report_extension(options_.format));
+      index_ = std::make_unique<IndexStream>(options_.format, report_options(first, nullptr),
+                                             [this](std::string_view s) { index_file_->write(s); });
+    }
+    r.index.file = std::move(file);
+    index_->add(r.index);
   }
-  progress.finish();
-  std::string name = dir + "/index." + report_extension(s.format);
-  ReportOptions o = report_options(s, language_of(s, *scored[0]), comma);
-  std::string error;
-  if (!write_file_atomic(name, render_index(index, s.format, o), error)) {
-    fmt::print(stderr, "ess-eval: error: {}\n", error);
-    rc = exit_io;
+
+  int finish() {
+    if (!index_) return rc_;
+    index_->finish();
+    if (!index_file_->commit()) {
+      fmt::print(stderr, "ess-eval: error: {}\n", index_file_->error());
+      return exit_io;
+    }
+    return rc_;
   }
-  return rc;
-}
 
-bool is_io_code(const std::string& code) {
-  return code == "io-error" || code == "not-found" || code == "is-directory";
-}
+ private:
+  const Options& options_;
+  std::unique_ptr<AtomicFile> index_file_;
+  std::unique_ptr<IndexStream> index_;
+  int rc_ = exit_ok;
+};
 
-// Every file read and checked, duplicates refused, then every file scored. The progress line
-// (§3) is for --out-dir runs, which can be long; one per pass.
-void check_and_score(std::vector<ScoredFile>& items, const Options& options,
-                     const Settings& settings, GridStore& store) {
-  ParseLimits limits = limits_from(options);
-  unsigned jobs = job_count(options);
-  bool show_progress = !options.out_dir.empty() && Progress::wanted(options);
-  {
-    Progress progress(items.size(), show_progress);
-    parallel_for(items.size(), jobs, [&](std::size_t i) {
-      load(items[i], limits, store);
-      progress.step();
+int score(const Options& options, const InputStream& inputs, std::vector<Diagnostic>& early) {
+  GridStore store = make_grid_store(options);
+  GridCache grids(store);
+  BatchRun batch(options);
+  batch.add_diagnostics(std::move(early));
+  Worker worker{options, limits_from(options), grids, batch};
+  std::optional<OutDir> out_dir;
+  if (!options.out_dir.empty()) out_dir.emplace(options);
+  RecordLog reports;  // in id order, for the standard output or -o
+  batch.run(
+      inputs, std::cref(worker),
+      [&](const std::string&, const BatchRecord& record) {
+        if (record.bytes.empty()) return;  // not scored
+        if (out_dir)
+          out_dir->add(decode(record.bytes));
+        else
+          reports.append(record.bytes);
+      },
+      out_dir && Progress::wanted(options));
+  batch.add_diagnostics(store.grid_diagnostics());
+  RunOutcome outcome = batch.print_diagnostics();
+  int written = exit_ok;
+  if (out_dir) {
+    written = out_dir->finish();
+  } else if (reports.size() > 0) {
+    written = emit_streamed(options.output, [&](const std::function<void(std::string_view)>& sink) {
+      // The CSV header's separator is the only option it needs.
+      ReportStream stream(options.format, report_options(options, nullptr), batch.files() > 1,
+                          sink);
+      reports.for_each([&](std::string_view bytes) { stream.add(decode(bytes).report); });
+      stream.finish();
     });
   }
-  refuse_duplicates(items, !options.out_dir.empty());
-  Progress progress(items.size(), show_progress);
-  parallel_for(items.size(), jobs, [&](std::size_t i) {
-    score(items[i], settings, options.strict);
-    progress.step();
-  });
-}
-
-int usage_error(const std::string& message) {
-  fmt::print(stderr, "ess-eval score: error: {}\nRun 'ess-eval score --help' for usage.\n",
-             message);
-  return exit_usage;
+  return worse(written, exit_code(outcome));
 }
 
 }  // namespace
 
 int run_score(const Options& options) {
   if (!options.output.empty() && !options.out_dir.empty())
-    return usage_error("-o and --out-dir cannot be used together");
+    return usage_error(options, "-o and --out-dir cannot be used together");
   if (!options.out_dir.empty() && !is_folder(options.out_dir)) {
     fmt::print(stderr, "ess-eval: error: {}: no such folder (--out-dir never creates one)\n",
                options.out_dir);
     return exit_io;
   }
-  std::vector<Diagnostic> all;
-  std::vector<std::string> paths = unique_paths(collect_inputs(options, all));
-  if (paths.empty() && all.empty()) return usage_error("no dossier to score");
-
-  Settings settings = settings_from(options);
-  GridStore store = make_grid_store(options);
-  std::vector<ScoredFile> items(paths.size());
-  for (std::size_t i = 0; i < paths.size(); ++i) {
-    items[i].path = paths[i];
-    items[i].diags = Diagnostics(paths[i]);
-  }
-  check_and_score(items, options, settings, store);
-
-  std::vector<const ScoredFile*> scored;
-  for (const auto& it : items) {
-    all.insert(all.end(), it.diags.items().begin(), it.diags.items().end());
-    if (it.result) scored.push_back(&it);
-  }
-  for (const auto& d : store.grid_diagnostics()) all.push_back(d);
-  std::sort(scored.begin(), scored.end(), [](const ScoredFile* a, const ScoredFile* b) {
-    return a->dossier->id < b->dossier->id;
-  });
-
-  bool failed = report_diagnostics(all, options);
-  bool io_failure = std::any_of(all.begin(), all.end(), [](const Diagnostic& d) {
-    return d.severity == Severity::error && is_io_code(d.code);
-  });
-  int rc = exit_ok;
-  if (!scored.empty()) {
-    rc = options.out_dir.empty()
-             ? emit(options.output, render_all(settings, scored, paths.size() > 1))
-             : write_out_dir(options.out_dir, settings, scored, Progress::wanted(options));
-  }
-  if (rc != exit_ok || io_failure) return exit_io;
-  return failed ? exit_invalid : exit_ok;
+  std::vector<Diagnostic> early;
+  InputStream inputs(options, early);
+  if (!inputs.any() && early.empty()) return usage_error(options, "no dossier to score");
+  return run_batch([&] { return score(options, inputs, early); });
 }
 
 }  // namespace ess::cli

@@ -2,12 +2,14 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <thread>
 
 #include <fmt/format.h>
 
+#include "diagnostic_printer.hpp"
 #include "ess/model/format.hpp"
 
 namespace ess::cli {
@@ -36,20 +38,46 @@ GridStore make_grid_store(const Options& options) {
                    limits_from(options));
 }
 
-bool report_diagnostics(std::vector<Diagnostic>& items, const Options& options) {
+ReportOptions report_options(const Options& options, const Grid* grid) {
+  return ess::report_options(options.language, options.csv_separator,
+                             grid ? grid->language : Language::fr);
+}
+
+ScoreOptions score_options(const Options& options, bool explain) {
+  ScoreOptions score;
+  score.consolidation = options.consolidation;
+  score.explain = explain;
+  return score;
+}
+
+bool is_io_code(const std::string& code) {
+  return code == "io-error" || code == "not-found" || code == "is-directory" || code == "git-error";
+}
+
+void RunOutcome::see(const Diagnostic& d) {
+  if (d.severity == Severity::warning) ++warnings;
+  if (d.severity != Severity::error) return;
+  ++errors;
+  error = true;
+  io_error = io_error || is_io_code(d.code);
+}
+
+int exit_code(const RunOutcome& outcome) {
+  if (outcome.io_error) return exit_io;
+  return outcome.error ? exit_invalid : exit_ok;
+}
+
+int worse(int a, int b) {
+  auto weight = [](int rc) { return rc == exit_io ? 3 : rc == exit_usage ? 2 : rc ? 1 : 0; };
+  return weight(a) >= weight(b) ? a : b;
+}
+
+RunOutcome print_diagnostics(std::vector<Diagnostic>& items, const Options& options) {
   if (options.strict) promote_warnings(items);
   sort_diagnostics(items);
-  DiagnosticFormat format = options.diagnostics == "github" ? DiagnosticFormat::github
-                            : options.diagnostics == "json" ? DiagnosticFormat::json
-                                                            : DiagnosticFormat::gnu;
-  if (!items.empty() || format == DiagnosticFormat::json) {
-    std::string text =
-        format_diagnostics(items, format, format == DiagnosticFormat::gnu && colour_allowed());
-    std::fwrite(text.data(), 1, text.size(), stderr);
-  }
-  for (const auto& d : items)
-    if (d.severity == Severity::error) return true;
-  return false;
+  DiagnosticPrinter printer(options);
+  for (const Diagnostic& d : items) printer.print(d);
+  return printer.finish();
 }
 
 unsigned job_count(const Options& options) {
@@ -66,6 +94,12 @@ bool stderr_is_terminal() {
 bool colour_allowed() {
   const char* no_colour = std::getenv("NO_COLOR");
   return stderr_is_terminal() && !(no_colour && *no_colour);
+}
+
+int usage_error(const Options& options, const std::string& message) {
+  fmt::print(stderr, "ess-eval {0}: error: {1}\nRun 'ess-eval {0} --help' for usage.\n",
+             options.command, message);
+  return exit_usage;
 }
 
 }  // namespace ess::cli

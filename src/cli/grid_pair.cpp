@@ -5,8 +5,7 @@
 
 namespace ess::cli {
 
-std::optional<GridPair> load_grid_pair(const Options& options, std::vector<Diagnostic>& all,
-                                       int& exit_code) {
+std::optional<GridPair> load_grid_pair(const Options& options, std::vector<Diagnostic>& all) {
   ParseLimits limits = limits_from(options);
   std::optional<Grid> grids[2];
   for (int i = 0; i < 2; ++i) {
@@ -16,16 +15,7 @@ std::optional<GridPair> load_grid_pair(const Options& options, std::vector<Diagn
     all.insert(all.end(), diags.items().begin(), diags.items().end());
   }
   if (grids[0] && grids[1]) return GridPair{std::move(*grids[0]), std::move(*grids[1])};
-  report_diagnostics(all, options);
-  exit_code = exit_invalid;
-  for (const auto& d : all)
-    if (d.severity == Severity::error && is_grid_io_code(d.code)) exit_code = exit_io;
   return std::nullopt;
-}
-
-bool is_grid_io_code(const std::string& code) {
-  return code == "io-error" || code == "not-found" || code == "is-directory" ||
-         code == "file-too-large" || code == "git-error";
 }
 
 }  // namespace ess::cli

@@ -1,9 +1,18 @@
 #pragma once
-// Every command's options, filled by main.cpp (the only file that includes CLI11).
+// Every command's options, filled by main.cpp (the only file that includes CLI11). Words with a
+// fixed set of values (--format, --diagnostics, --consolidate, --group-by, --lang, --csv-sep)
+// are parsed into values once, by settle_options, right after CLI11 has checked them: no command
+// compares option strings.
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "ess/core/ranking.hpp"
+#include "ess/model/format.hpp"
+#include "ess/model/model.hpp"
+#include "ess/model/result.hpp"
+#include "ess/report/report.hpp"
 
 namespace ess::cli {
 
@@ -13,31 +22,41 @@ inline constexpr int exit_invalid = 1;
 inline constexpr int exit_usage = 2;
 inline constexpr int exit_io = 3;
 
+// The options as typed, for those that become values.
+struct OptionWords {
+  std::string format = "md";         // md | csv | json
+  std::string diagnostics = "gnu";   // gnu | github | json
+  std::string consolidate = "mean";  // mean | median | min
+  std::string group_by;              // territory | theme | call
+  std::string lang;                  // fr | en; empty: the grid's
+  std::string csv_sep = ",";         // , | ;
+};
+
 struct Options {
   std::string command;  // "validate", "score", "grid show", ...
   std::vector<std::string> paths;
 
   // common
-  std::string grid;           // --grid FILE (or id for grid commands)
-  std::string format = "md";  // md | csv | json
-  std::string output;         // -o FILE
-  std::string out_dir;        // --out-dir DIR
-  std::string lang;           // fr | en; empty: the grid's
-  unsigned jobs = 0;          // 0: all cores
+  std::string grid;  // --grid FILE (or id for grid commands)
+  ReportFormat format = ReportFormat::markdown;
+  std::string output;                // -o FILE
+  std::string out_dir;               // --out-dir DIR
+  std::optional<Language> language;  // --lang; none: the grid's
+  unsigned jobs = 0;                 // 0: all cores
   bool strict = false;
   bool quiet = false;
   bool verbose = false;
-  std::string diagnostics = "gnu";  // gnu | github | json
-  std::string files_from;           // --files-from LIST
+  DiagnosticFormat diagnostics = DiagnosticFormat::gnu;
+  std::string files_from;  // --files-from LIST
   std::size_t max_file_size = 8u << 20;
-  std::string csv_sep = ",";
+  char csv_separator = ',';
 
   // score, rank, impact, sensitivity
-  std::string consolidate = "mean";  // mean | median | min
+  Consolidation consolidation = Consolidation::mean;
 
   // rank
   std::string call, territory, theme;
-  std::string group_by;  // territory | theme | call
+  std::optional<GroupKey> group_by;
   std::optional<double> budget;
 
   // grid diff / impact
@@ -52,6 +71,9 @@ struct Options {
   // schema
   std::string schema_kind;  // grid | dossier
 };
+
+// The one place where option words become values. CLI11 has already refused any other word.
+void settle_options(const OptionWords& words, Options& options);
 
 int run_validate(const Options& options);
 int run_score(const Options& options);

@@ -27,6 +27,7 @@
 #include "ess/core/scale.hpp"
 #include "ess/core/weights.hpp"
 #include "ess/model/format.hpp"
+#include "ess/model/language.hpp"
 
 namespace ess {
 
@@ -211,6 +212,16 @@ class Differ {
     return changes_.back();
   }
 
+  // A change whose values are plain numbers; absent ones (a band added or removed) are "".
+  GridChange& add_numbers(Bump bump, ChangeSubject subject, std::string id, std::string kind,
+                          std::optional<double> old_value, std::optional<double> new_value) {
+    GridChange& c = add(bump, subject, std::move(id), std::move(kind),
+                        old_value ? num(*old_value) : "", new_value ? num(*new_value) : "");
+    c.old_number = old_value;
+    c.new_number = new_value;
+    return c;
+  }
+
   void grid_keys() {
     auto g = ChangeSubject::grid;
     if (old_.id != new_.id) add(Bump::major, g, "grid", "grid-id", old_.id, new_.id);
@@ -218,11 +229,11 @@ class Differ {
     if (old_.description != new_.description)
       add(Bump::patch, g, "description", "description", old_.description, new_.description);
     if (old_.language != new_.language)
-      add(Bump::patch, g, "language", "language", old_.language == Language::en ? "en" : "fr",
-          new_.language == Language::en ? "en" : "fr");
+      add(Bump::patch, g, "language", "language", language_code(old_.language),
+          language_code(new_.language));
     if (old_.disagreement != new_.disagreement)
-      add(Bump::minor, g, "disagreement", "disagreement", num(old_.disagreement),
-          num(new_.disagreement));
+      add_numbers(Bump::minor, g, "disagreement", "disagreement", old_.disagreement,
+                  new_.disagreement);
   }
 
   // ------------------------------------------------------------ criteria
@@ -254,7 +265,7 @@ class Differ {
       if (parent_of(po.path) != parent_of(pn.path))
         add(Bump::minor, subject, id, "moved", po.path, pn.path);
       if (a.weight != b.weight) {
-        GridChange& c = add(Bump::minor, subject, id, "weight", num(a.weight), num(b.weight));
+        GridChange& c = add_numbers(Bump::minor, subject, id, "weight", a.weight, b.weight);
         c.old_effective_weight = ew_old.at(id);
         c.new_effective_weight = ew_new.at(id);
       }
@@ -458,7 +469,7 @@ class Differ {
       for (auto& r : right)
         if (l && r && l->label == r->label) {
           if (l->min != r->min)
-            add(Bump::minor, subject, l->label, "band-min", num(l->min), num(r->min));
+            add_numbers(Bump::minor, subject, l->label, "band-min", l->min, r->min);
           l = r = nullptr;
         }
     for (auto& l : left)
@@ -468,9 +479,9 @@ class Differ {
           l = r = nullptr;
         }
     for (const Band* l : left)
-      if (l) add(Bump::minor, subject, l->label, "band-removed", num(l->min), "");
+      if (l) add_numbers(Bump::minor, subject, l->label, "band-removed", l->min, std::nullopt);
     for (const Band* r : right)
-      if (r) add(Bump::minor, subject, r->label, "band-added", "", num(r->min));
+      if (r) add_numbers(Bump::minor, subject, r->label, "band-added", std::nullopt, r->min);
   }
 
   const Grid& old_;

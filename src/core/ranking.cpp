@@ -1,4 +1,4 @@
-// §2.6 and notes/rules.md "Ranking": rows from results, ranks with ties, the funding line,
+// §2.6: rows from results, ranks with ties, the funding line,
 // group summaries. Every rule about the order of dossiers lives here.
 #include "ess/core/ranking.hpp"
 
@@ -41,6 +41,16 @@ double sort_key(double total) {
 }
 
 }  // namespace
+
+bool same_total(double a, double b) {
+  return std::fabs(a - b) < tolerance;
+}
+
+std::size_t CompetitionRanks::next(double total) {
+  if (++seen_ == 1 || !same_total(last_, total)) rank_ = seen_;
+  last_ = total;
+  return rank_;
+}
 
 RankRow summarise(const DossierResult& result) {
   const Dossier& d = *result.dossier;
@@ -132,9 +142,11 @@ void RankStream::add(RankRow row) {
     return;
   }
   if (exact_order_) exact_order_(row);
-  // Tie groups: walking down the totals, one within the tolerance of the previous one joins
-  // its group. Each group is then listed by id and shares the rank of its first place.
-  if (!ties_.empty() && !(std::fabs(ties_.back().total - row.total) < tolerance)) flush_ties();
+  // Tie groups (CompetitionRanks): each is then listed by id and shares the rank of its first
+  // place.
+  const std::size_t rank = ranks_.next(row.total);
+  if (!ties_.empty() && rank != ties_rank_) flush_ties();
+  ties_rank_ = rank;
   ties_.push_back(std::move(row));
 }
 
@@ -146,9 +158,8 @@ void RankStream::flush_ties() {
   if (ties_.empty()) return;
   std::sort(ties_.begin(), ties_.end(),
             [](const RankRow& a, const RankRow& b) { return a.dossier < b.dossier; });
-  const std::size_t rank = position_ + 1;
   for (RankRow& row : ties_) {
-    row.rank = rank;
+    row.rank = ties_rank_;
     place(row);
     emit_(std::move(row));
   }

@@ -19,6 +19,20 @@ std::size_t band_of(const Grid& grid, double total) {
   return band;
 }
 
+bool leaf_below_minimum(const Scale& scale, const Criterion& leaf, double s) {
+  return leaf.minimum && s < normalise(scale, *leaf.minimum) - tolerance;
+}
+
+bool node_below_minimum(const Criterion& node, double s) {
+  return node.minimum && 100 * s < *node.minimum - tolerance;
+}
+
+DossierStatus dossier_status(bool eliminatory_failure, bool missing) {
+  if (eliminatory_failure) return DossierStatus::ineligible;
+  if (missing) return DossierStatus::incomplete;
+  return DossierStatus::ok;
+}
+
 namespace {
 
 // The statistic over assessors' values; `min` takes the most severe judgement (lowest s).
@@ -146,7 +160,7 @@ void score_leaves(const GridIndex& index, const Dossier& d, const ScoreOptions& 
       r.level = label_of(scale, *r.value);
       bool below = *r.s < *r.s_target - tolerance;
       r.gap = below ? std::fabs(*r.target - *r.value) : 0.0;
-      if (c.minimum) r.below_minimum = *r.s < normalise(scale, *c.minimum) - tolerance;
+      r.below_minimum = leaf_below_minimum(scale, c, *r.s);
     }
   }
 }
@@ -173,7 +187,7 @@ void apply_evaluation(const Tree& tree, DossierResult& result) {
     r.s = e.s[i];
     if (r.s) {
       r.status = CriterionStatus::scored;
-      if (r.criterion->minimum) r.below_minimum = 100 * *r.s < *r.criterion->minimum - tolerance;
+      r.below_minimum = node_below_minimum(*r.criterion, *r.s);
     }
   }
   // A node left out is missing when anything under it is missing, else N/A.

@@ -35,12 +35,7 @@ void classify(DossierResult& result) {
     if (r.status == CriterionStatus::missing) result.missing.push_back(i);
   }
   result.band = band_of(*result.grid, result.total);
-  if (!result.eliminatory_failures.empty())
-    result.status = DossierStatus::ineligible;
-  else if (!result.missing.empty())
-    result.status = DossierStatus::incomplete;
-  else
-    result.status = DossierStatus::ok;
+  result.status = dossier_status(!result.eliminatory_failures.empty(), !result.missing.empty());
 }
 
 void points_to_gain(const Tree& tree, DossierResult& result) {

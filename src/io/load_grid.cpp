@@ -5,6 +5,7 @@
 
 #include "ess/io/load.hpp"
 #include "ess/model/grid_checks.hpp"
+#include "ess/model/language.hpp"
 #include "ess/model/scale_value.hpp"
 #include "load_bands.hpp"
 #include "yaml_read.hpp"
@@ -276,9 +277,11 @@ std::optional<Grid> load_grid(const YamlNode& root, Diagnostics& diags) {
   if (const YamlNode* n = r.get("description"))
     read_text(*n, "description", diags, grid.description);
   if (const YamlNode* n = r.get("language")) {
-    if (n->is_scalar() && n->text == "en")
-      grid.language = Language::en;
-    else if (!(n->is_scalar() && n->text == "fr"))
+    std::optional<Language> language;
+    if (n->is_scalar()) language = parse_language(n->text);
+    if (language)
+      grid.language = *language;
+    else
       diags.error("invalid-value", n->pos,
                   fmt::format("language '{}' is not fr or en", clip(n->text)));
   }

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "ess/model/json_writer.hpp"
+
 namespace ess {
 
 std::string format_shortest(double value) {
@@ -155,20 +157,34 @@ std::string github_escape(std::string_view s) {
 
 }  // namespace
 
+std::optional<DiagnosticFormat> parse_diagnostic_format(std::string_view name) {
+  if (name == "gnu") return DiagnosticFormat::gnu;
+  if (name == "github") return DiagnosticFormat::github;
+  if (name == "json") return DiagnosticFormat::json;
+  return std::nullopt;
+}
+
+void write_diagnostic_json(json::Writer& j, const Diagnostic& d) {
+  j.begin_object(json::Layout::inline_);
+  j.key("file").string(d.file);
+  j.key("line").integer(d.pos.line);
+  j.key("column").integer(d.pos.col);
+  j.key("severity").string(severity_name(d.severity));
+  j.key("code").string(d.code);
+  j.key("message").string(d.message);
+  j.key("hint").string(d.hint);
+  j.end_object();
+}
+
 std::string format_diagnostics(const std::vector<Diagnostic>& items, DiagnosticFormat format,
                                bool colour) {
   std::string out;
   if (format == DiagnosticFormat::json) {
-    out = "[";
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      const Diagnostic& d = items[i];
-      out += fmt::format(
-          "{}\n  {{\"file\": {}, \"line\": {}, \"column\": {}, \"severity\": \"{}\", \"code\": {}, "
-          "\"message\": {}, \"hint\": {}}}",
-          i ? "," : "", json_escape(d.file), d.pos.line, d.pos.col, severity_name(d.severity),
-          json_escape(d.code), json_escape(d.message), json_escape(d.hint));
-    }
-    return out + (items.empty() ? "]\n" : "\n]\n");
+    json::Writer j;
+    j.begin_array();
+    for (const Diagnostic& d : items) write_diagnostic_json(j, d);
+    j.end_array();
+    return std::move(j).finish();
   }
   for (const Diagnostic& d : items) {
     std::string text = d.hint.empty() ? d.message : fmt::format("{}; {}", d.message, d.hint);

@@ -66,4 +66,22 @@ const char* criterion_status_token(CriterionStatus status) {
   return "missing";
 }
 
+const char* consolidation_token(Consolidation c) {
+  switch (c) {
+    case Consolidation::mean:
+      return "mean";
+    case Consolidation::median:
+      return "median";
+    case Consolidation::min:
+      return "min";
+  }
+  return "mean";
+}
+
+std::optional<Consolidation> parse_consolidation(std::string_view name) {
+  for (Consolidation c : {Consolidation::mean, Consolidation::median, Consolidation::min})
+    if (name == consolidation_token(c)) return c;
+  return std::nullopt;
+}
+
 }  // namespace ess

@@ -6,7 +6,9 @@
 
 #include <initializer_list>
 
+#include "ess/model/csv_writer.hpp"
 #include "ess/model/format.hpp"
+#include "ess/model/json_writer.hpp"
 
 namespace ess {
 
@@ -140,13 +142,6 @@ std::string share_text(std::optional<double> share) {
   return share ? format_fixed(100 * *share, 1) : "—";
 }
 
-std::string json_text_or_null(const std::string& s) {
-  return s.empty() ? "null" : json_escape(s);
-}
-std::string json_number_or_null(std::optional<double> v) {
-  return v ? format_shortest(*v) : "null";
-}
-
 std::string version_bump_token(const VersionCheck& v) {
   return v.backwards ? "backwards" : bump_token(v.actual);
 }
@@ -204,7 +199,7 @@ std::string verdict(const GridDiff& d, Language l) {
 
 }  // namespace
 
-std::string render_diff_markdown(const GridDiff& d, const DiffOptions& options) {
+std::string render_diff_markdown(const GridDiff& d, const ReportOptions& options) {
   Language l = options.language;
   bool en = l == Language::en;
   std::string out;
@@ -246,67 +241,92 @@ std::string render_diff_markdown(const GridDiff& d, const DiffOptions& options) 
   return out;
 }
 
-std::string render_diff_csv(const GridDiff& d, const DiffOptions& options) {
-  char sep = options.csv_separator;
-  auto row = [&](std::initializer_list<std::string> fields) {
-    std::string line;
-    for (const auto& f : fields) {
-      if (!line.empty() || &f != fields.begin()) line += sep;
-      line += csv_field(f, sep);
-    }
-    return line + "\r\n";
-  };
-  std::string out = row({"bump", "subject", "id", "change", "old", "new", "detail"});
-  for (const auto& c : d.changes)
-    out += row({bump_token(c.bump), subject_token(c.subject), c.id, c.kind, c.old_value,
-                c.new_value, describe_change(c, options.language)});
+std::string render_diff_csv(const GridDiff& d, const ReportOptions& options) {
+  std::string out;
+  csv::Row head(out, options.csv());
+  for (const char* column : {"bump", "subject", "id", "change", "old", "new", "detail"})
+    head.text(column);
+  head.end();
+  for (const auto& c : d.changes) {
+    csv::Row row(out, options.csv());
+    row.text(bump_token(c.bump)).text(subject_token(c.subject)).text(c.id).text(c.kind);
+    // A number is written with the dialect's decimal mark; an absent value stays empty.
+    if (c.old_number || c.new_number)
+      row.number(c.old_number).number(c.new_number);
+    else
+      row.text(c.old_value).text(c.new_value);
+    row.text(describe_change(c, options.language));
+    row.end();
+  }
   return out;
 }
 
-std::string render_diff_json(const GridDiff& d, const DiffOptions& options) {
-  auto side = [](const std::string& id, const std::string& version, const std::string& file,
-                 const std::string& sha) {
-    return fmt::format("{{\"id\": {}, \"version\": {}, \"file\": {}, \"sha256\": {}}}",
-                       json_escape(id), json_escape(version), json_escape(file), json_escape(sha));
-  };
-  std::string out = "{\n";
-  out += fmt::format("  \"old\": {},\n", side(d.old_id, d.old_version, d.old_file, d.old_sha));
-  out += fmt::format("  \"new\": {},\n", side(d.new_id, d.new_version, d.new_file, d.new_sha));
-  out += fmt::format("  \"required_bump\": \"{}\",\n", bump_token(d.version.required));
-  out += fmt::format("  \"minimum_version\": {},\n",
-                     json_escape(next_version(d.old_version, d.version.required)));
-  out += fmt::format("  \"version_bump\": \"{}\",\n", version_bump_token(d.version));
-  out += fmt::format("  \"version_ok\": {},\n", d.version.ok ? "true" : "false");
-  out += "  \"changes\": [";
-  for (std::size_t i = 0; i < d.changes.size(); ++i) {
-    const GridChange& c = d.changes[i];
-    out += fmt::format(
-        "{}\n    {{\"bump\": \"{}\", \"subject\": \"{}\", \"id\": {}, \"change\": {}, \"old\": {}, "
-        "\"new\": {}, \"detail\": {}",
-        i ? "," : "", bump_token(c.bump), subject_token(c.subject), json_escape(c.id),
-        json_escape(c.kind), json_text_or_null(c.old_value), json_text_or_null(c.new_value),
-        json_escape(describe_change(c, options.language)));
-    if (c.old_effective_weight || c.new_effective_weight)
-      out += fmt::format(", \"effective_weight\": {{\"old\": {}, \"new\": {}}}",
-                         json_number_or_null(c.old_effective_weight),
-                         json_number_or_null(c.new_effective_weight));
-    if (c.subject == ChangeSubject::scale) {
-      std::vector<std::string> ids;
-      for (const auto& u : c.used_by) ids.push_back(json_escape(u));
-      out += fmt::format(", \"used_by\": [{}]", fmt::join(ids, ", "));
-    }
-    out += "}";
+namespace {
+
+void grid_side(json::Writer& j, const char* key, const std::string& id, const std::string& version,
+               const std::string& file, const std::string& sha) {
+  j.key(key).begin_object(json::Layout::inline_);
+  j.key("id").string(id);
+  j.key("version").string(version);
+  j.key("file").string(file);
+  j.key("sha256").string(sha);
+  j.end_object();
+}
+
+void text_or_null(json::Writer& j, const std::string& text) {
+  j.optional_string(text.empty() ? nullptr : &text);
+}
+
+void change_object(json::Writer& j, const GridChange& c, Language language) {
+  j.begin_object(json::Layout::inline_);
+  j.key("bump").string(bump_token(c.bump));
+  j.key("subject").string(subject_token(c.subject));
+  j.key("id").string(c.id);
+  j.key("change").string(c.kind);
+  j.key("old");
+  text_or_null(j, c.old_value);
+  j.key("new");
+  text_or_null(j, c.new_value);
+  j.key("detail").string(describe_change(c, language));
+  if (c.old_effective_weight || c.new_effective_weight) {
+    j.key("effective_weight").begin_object();
+    j.key("old").number(c.old_effective_weight);
+    j.key("new").number(c.new_effective_weight);
+    j.end_object();
   }
-  out += d.changes.empty() ? "],\n" : "\n  ],\n";
-  out += "  \"effective_weights\": [";
-  for (std::size_t i = 0; i < d.effective_weights.size(); ++i) {
-    const auto& w = d.effective_weights[i];
-    out += fmt::format("{}\n    {{\"criterion\": {}, \"old\": {}, \"new\": {}}}", i ? "," : "",
-                       json_escape(w.criterion), json_number_or_null(w.old_share),
-                       json_number_or_null(w.new_share));
+  if (c.subject == ChangeSubject::scale) {
+    j.key("used_by").begin_array();
+    for (const auto& u : c.used_by) j.string(u);
+    j.end_array();
   }
-  out += d.effective_weights.empty() ? "]\n" : "\n  ]\n";
-  return out + "}\n";
+  j.end_object();
+}
+
+}  // namespace
+
+std::string render_diff_json(const GridDiff& d, const ReportOptions& options) {
+  json::Writer j;
+  j.begin_object();
+  grid_side(j, "old", d.old_id, d.old_version, d.old_file, d.old_sha);
+  grid_side(j, "new", d.new_id, d.new_version, d.new_file, d.new_sha);
+  j.key("required_bump").string(bump_token(d.version.required));
+  j.key("minimum_version").string(next_version(d.old_version, d.version.required));
+  j.key("version_bump").string(version_bump_token(d.version));
+  j.key("version_ok").boolean(d.version.ok);
+  j.key("changes").begin_array();
+  for (const GridChange& c : d.changes) change_object(j, c, options.language);
+  j.end_array();
+  j.key("effective_weights").begin_array();
+  for (const auto& w : d.effective_weights) {
+    j.begin_object(json::Layout::inline_);
+    j.key("criterion").string(w.criterion);
+    j.key("old").number(w.old_share);
+    j.key("new").number(w.new_share);
+    j.end_object();
+  }
+  j.end_array();
+  j.end_object();
+  return std::move(j).finish();
 }
 
 }  // namespace ess

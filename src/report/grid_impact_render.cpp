@@ -3,14 +3,16 @@
 
 #include <fmt/format.h>
 
-#include <fmt/format.h>
 #include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
 #include <tuple>
 
+#include "chunk_writer.hpp"
+#include "ess/model/csv_writer.hpp"
 #include "ess/model/format.hpp"
+#include "ess/model/json_writer.hpp"
 #include "ess/report/i18n.hpp"
 
 namespace ess {
@@ -149,172 +151,275 @@ std::string diagnostic_line(const Diagnostic& d) {
   return fmt::format("{}: {}: {} [{}]", where, severity_name(d.severity), text, d.code);
 }
 
-}  // namespace
+std::string summary_lines(const ImpactSummary& s, const ImpactWords& w) {
+  std::string out = fmt::format("## {}\n\n", w.summary);
+  out += "- " +
+         fmt::format(fmt::runtime(w.compared), fmt::arg("count", s.valid_in_both),
+                     fmt::arg("ranked", s.ranked_in_both)) +
+         "\n";
+  out += "- " + fmt::format(fmt::runtime(w.changed), fmt::arg("count", s.decisions_changed)) + "\n";
+  out += "- " + fmt::format(fmt::runtime(w.invalid), fmt::arg("count", s.invalid_under_new)) + "\n";
+  out += "- " +
+         (s.kendall_tau
+              ? fmt::format(fmt::runtime(w.tau), fmt::arg("tau", format_fixed(*s.kendall_tau, 2)),
+                            fmt::arg("count", s.ranked_in_both))
+              : fmt::format(fmt::runtime(w.tau_none), fmt::arg("count", s.ranked_in_both))) +
+         "\n\n";
+  return out;
+}
 
-std::string render_impact_markdown(const ImpactReport& r, const ImpactOptions&) {
-  const ImpactWords& w = impact_words(r.language);
+// One table line per change of decision, its dossiers' ids streamed into the last cell.
+void md_transitions(const ImpactReport& r, const ImpactWords& w, ChunkWriter& out) {
+  if (r.summary.transitions.empty()) return;
+  out.print("### {}\n\n| {} | {} | {} |\n|---|---|---|\n", w.transitions, w.before, w.after,
+            w.dossiers);
+  auto side = [&](const std::string& d) {
+    return d.empty() ? std::string(w.invalid_word) : cell(d);
+  };
+  bool open = false;
+  std::string last_before, last_after;
+  r.changed([&](const std::string& b, const std::string& a, const std::string& id) {
+    if (!open || b != last_before || a != last_after) {
+      if (open) out.add(" |\n");
+      open = true;
+      last_before = b;
+      last_after = a;
+      out.print("| {} | {} | {}", side(b), side(a), cell(id));
+    } else {
+      out.print(", {}", cell(id));
+    }
+  });
+  if (open) out.add(" |\n");
+  out.add("\n");
+}
+
+void md_rows(const ImpactReport& r, const ImpactWords& w, ChunkWriter& out) {
+  out.print("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", w.dossier, w.total_before,
+            w.total_after, w.delta, w.rank_before, w.rank_after, w.decision_before,
+            w.decision_after, w.moved);
+  out.add("|---|--:|--:|--:|--:|--:|---|---|---|\n");
+  auto total = [](const ImpactSide& s) { return s.valid ? format_fixed(s.total, 1) : "—"; };
+  auto rank = [](const ImpactSide& s) { return s.rank ? std::to_string(*s.rank) : "—"; };
+  r.rows([&](const ImpactRow& row) {
+    auto d = row.delta();
+    out.print("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", cell(row.dossier),
+              total(row.before), total(row.after), d ? signed_fixed(*d) : "—", rank(row.before),
+              rank(row.after), decision_cell(row.before, w), decision_cell(row.after, w),
+              shifts_text(row));
+  });
+  out.print("\n{}\n", w.table_note);
+}
+
+void md_invalid(const ImpactReport& r, const ImpactWords& w, ChunkWriter& out) {
+  if (r.summary.invalid_under_new == 0) return;
+  out.print("\n## {}\n\n", w.invalid_heading);
+  r.invalid_under_new([&](const ImpactRow& row) {
+    out.print("- {} ({}){}\n", cell(row.dossier), cell(row.file),
+              row.before.valid ? "" : fmt::format(" — {}", w.already_invalid));
+    for (const auto& d : row.after.diagnostics)
+      if (d.severity == Severity::error) out.print("  - {}\n", cell(diagnostic_line(d)));
+  });
+}
+
+void render_markdown(const ImpactReport& r, Language language, ChunkWriter& out) {
+  const ImpactWords& w = impact_words(language);
   std::string grid = r.old_grid.id == r.new_grid.id
                          ? fmt::format("`{}`", r.old_grid.id)
                          : fmt::format("`{}` → `{}`", r.old_grid.id, r.new_grid.id);
-  std::string out =
-      fmt::format(fmt::runtime(w.heading), fmt::arg("grid", grid),
-                  fmt::arg("old", r.old_grid.version), fmt::arg("new", r.new_grid.version));
-  out += "\n\n" + identity_table(r, w);
-  out += fmt::format("{}\n\n", w.pinned_note);
-  std::size_t both = 0;
-  for (const auto& row : r.rows) both += row.before.valid && row.after.valid;
-  out += fmt::format("## {}\n\n", w.summary);
-  out += "- " +
-         fmt::format(fmt::runtime(w.compared), fmt::arg("count", both),
-                     fmt::arg("ranked", r.ranked_in_both)) +
-         "\n";
-  out += "- " + fmt::format(fmt::runtime(w.changed), fmt::arg("count", r.decisions_changed)) + "\n";
-  out += "- " +
-         fmt::format(fmt::runtime(w.invalid), fmt::arg("count", r.invalid_under_new.size())) + "\n";
-  out += "- " +
-         (r.kendall_tau
-              ? fmt::format(fmt::runtime(w.tau), fmt::arg("tau", format_fixed(*r.kendall_tau, 2)),
-                            fmt::arg("count", r.ranked_in_both))
-              : fmt::format(fmt::runtime(w.tau_none), fmt::arg("count", r.ranked_in_both))) +
-         "\n\n";
-  if (!r.transitions.empty()) {
-    out += fmt::format("### {}\n\n| {} | {} | {} |\n|---|---|---|\n", w.transitions, w.before,
-                       w.after, w.dossiers);
-    for (const auto& t : r.transitions) {
-      std::vector<std::string> ids;
-      for (const auto& id : t.dossiers) ids.push_back(cell(id));
-      out += fmt::format("| {} | {} | {} |\n", t.before.empty() ? w.invalid_word : cell(t.before),
-                         t.after.empty() ? w.invalid_word : cell(t.after), fmt::join(ids, ", "));
-    }
-    out += '\n';
+  out.add(fmt::format(fmt::runtime(w.heading), fmt::arg("grid", grid),
+                      fmt::arg("old", r.old_grid.version), fmt::arg("new", r.new_grid.version)));
+  out.add("\n\n" + identity_table(r, w));
+  out.print("{}\n\n", w.pinned_note);
+  out.add(summary_lines(r.summary, w));
+  md_transitions(r, w, out);
+  out.print("## {}\n\n", w.table);
+  if (r.summary.rows == 0) {
+    out.print("{}\n", w.no_dossier);
+    return;
   }
-  out += fmt::format("## {}\n\n", w.table);
-  if (r.rows.empty()) return out + w.no_dossier + "\n";
-  out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", w.dossier, w.total_before,
-                     w.total_after, w.delta, w.rank_before, w.rank_after, w.decision_before,
-                     w.decision_after, w.moved);
-  out += "|---|--:|--:|--:|--:|--:|---|---|---|\n";
-  auto total = [](const ImpactSide& s) { return s.valid ? format_fixed(s.total, 1) : "—"; };
-  auto rank = [](const ImpactSide& s) { return s.rank ? std::to_string(*s.rank) : "—"; };
-  for (const auto& row : r.rows) {
-    auto d = row.delta();
-    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", cell(row.dossier),
-                       total(row.before), total(row.after), d ? signed_fixed(*d) : "—",
-                       rank(row.before), rank(row.after), decision_cell(row.before, w),
-                       decision_cell(row.after, w), shifts_text(row));
-  }
-  out += fmt::format("\n{}\n", w.table_note);
-  if (!r.invalid_under_new.empty()) {
-    out += fmt::format("\n## {}\n\n", w.invalid_heading);
-    for (std::size_t i : r.invalid_under_new) {
-      const ImpactRow& row = r.rows[i];
-      out += fmt::format("- {} ({}){}\n", cell(row.dossier), cell(row.file),
-                         row.before.valid ? "" : fmt::format(" — {}", w.already_invalid));
-      for (const auto& d : row.after.diagnostics)
-        if (d.severity == Severity::error) out += fmt::format("  - {}\n", cell(diagnostic_line(d)));
-    }
-  }
-  return out;
+  md_rows(r, w, out);
+  md_invalid(r, w, out);
 }
 
-std::string render_impact_csv(const ImpactReport& r, const ImpactOptions& options) {
-  char sep = options.csv_separator;
-  std::string out = fmt::format(
-      "dossier{0}total_before{0}total_after{0}delta{0}rank_before{0}rank_after{0}"
-      "decision_before{0}decision_after{0}status_before{0}status_after\r\n",
-      sep);
-  auto total = [](const ImpactSide& s) { return s.valid ? format_shortest(s.total) : ""; };
-  auto rank = [](const ImpactSide& s) { return s.rank ? std::to_string(*s.rank) : ""; };
+void render_csv(const ImpactReport& r, const ReportOptions& options, ChunkWriter& out) {
+  std::string line;
+  csv::Row head(line, options.csv());
+  for (const char* column :
+       {"dossier", "total_before", "total_after", "delta", "rank_before", "rank_after",
+        "decision_before", "decision_after", "status_before", "status_after"})
+    head.text(column);
+  head.end();
+  out.add(line);
+  auto total = [](const ImpactSide& s) { return s.valid ? std::optional(s.total) : std::nullopt; };
+  auto rank = [](const ImpactSide& s) {
+    return s.rank ? std::optional<std::uint64_t>(*s.rank) : std::nullopt;
+  };
   auto status = [](const ImpactSide& s) { return s.valid ? status_token(s.status) : "invalid"; };
-  for (const auto& row : r.rows) {
-    auto d = row.delta();
-    out += fmt::format("{1}{0}{2}{0}{3}{0}{4}{0}{5}{0}{6}{0}{7}{0}{8}{0}{9}{0}{10}\r\n", sep,
-                       csv_field(row.dossier, sep), total(row.before), total(row.after),
-                       d ? format_shortest(*d) : "", rank(row.before), rank(row.after),
-                       csv_field(row.before.decision, sep), csv_field(row.after.decision, sep),
-                       status(row.before), status(row.after));
+  r.rows([&](const ImpactRow& row) {
+    line.clear();
+    csv::Row c(line, options.csv());
+    c.text(row.dossier).number(total(row.before)).number(total(row.after)).number(row.delta());
+    c.integer(rank(row.before)).integer(rank(row.after));
+    c.text(row.before.decision).text(row.after.decision);
+    c.text(status(row.before)).text(status(row.after));
+    c.end();
+    out.add(line);
+  });
+}
+
+void json_grid(json::Writer& j, const char* key, const GridIdentity& g) {
+  j.key(key).begin_object(json::Layout::inline_);
+  j.key("id").string(g.id);
+  j.key("version").string(g.version);
+  j.key("file").string(g.file);
+  j.key("sha256").string(g.sha256);
+  j.end_object();
+}
+
+void json_side(json::Writer& j, const ImpactSide& s, const char* suffix) {
+  auto name = [&](const char* field) { return fmt::format("{}_{}", field, suffix); };
+  j.key(name("total"));
+  if (s.valid)
+    j.number(s.total);
+  else
+    j.null();
+  j.key(name("rank"))
+      .optional_integer(s.rank ? std::optional<std::uint64_t>(*s.rank) : std::nullopt);
+  j.key(name("decision")).optional_string(s.valid ? &s.decision : nullptr);
+  j.key(name("status")).string(s.valid ? status_token(s.status) : "invalid");
+}
+
+void json_row(json::Writer& j, const ImpactRow& row) {
+  j.begin_object(json::Layout::inline_);
+  j.key("dossier").string(row.dossier);
+  j.key("file").string(row.file);
+  json_side(j, row.before, "before");
+  json_side(j, row.after, "after");
+  j.key("delta").number(row.delta());
+  j.key("moved").begin_array();
+  for (const auto& s : row.shifts) {
+    j.begin_object();
+    j.key("criterion").string(s.criterion);
+    j.key("before").number(s.before);
+    j.key("after").number(s.after);
+    j.key("delta").number(s.delta());
+    j.end_object();
   }
-  return out;
+  j.end_array();
+  j.end_object();
 }
 
-namespace {
-
-std::string json_grid(const GridIdentity& g) {
-  return fmt::format("{{\"id\": {}, \"version\": {}, \"file\": {}, \"sha256\": {}}}",
-                     json_escape(g.id), json_escape(g.version), json_escape(g.file),
-                     json_escape(g.sha256));
+// The changes of decision, one object per (before, after) with its dossiers' ids streamed.
+void json_transitions(json::Writer& j, const ImpactReport& r) {
+  j.key("transitions").begin_array(json::Layout::inline_);
+  auto counts = r.summary.transitions.begin();
+  bool open = false;
+  std::string last_before, last_after;
+  auto text_or_null = [&](const std::string& t) { j.optional_string(t.empty() ? nullptr : &t); };
+  r.changed([&](const std::string& b, const std::string& a, const std::string& id) {
+    if (!open || b != last_before || a != last_after) {
+      if (open) j.end_array().end_object();
+      while (counts != r.summary.transitions.end() && (counts->before != b || counts->after != a))
+        ++counts;
+      last_before = b;
+      last_after = a;
+      open = true;
+      j.begin_object();
+      j.key("before");
+      text_or_null(b);
+      j.key("after");
+      text_or_null(a);
+      j.key("count").integer(counts != r.summary.transitions.end() ? counts->count : 0);
+      j.key("dossiers").begin_array();
+    }
+    j.string(id);
+  });
+  if (open) j.end_array().end_object();
+  j.end_array();
 }
 
-std::string json_diagnostic(const Diagnostic& d) {
-  return fmt::format(
-      "{{\"file\": {}, \"line\": {}, \"column\": {}, \"severity\": \"{}\", \"code\": {}, "
-      "\"message\": {}, \"hint\": {}}}",
-      json_escape(d.file), d.pos.line, d.pos.col, severity_name(d.severity), json_escape(d.code),
-      json_escape(d.message), json_escape(d.hint));
+void json_summary(json::Writer& j, const ImpactReport& r) {
+  j.key("summary").begin_object();
+  j.key("dossiers").integer(r.summary.rows);
+  j.key("decisions_changed").integer(r.summary.decisions_changed);
+  json_transitions(j, r);
+  j.key("invalid_under_new").begin_array(json::Layout::inline_);
+  r.invalid_under_new([&](const ImpactRow& row) {
+    j.begin_object();
+    j.key("dossier").string(row.dossier);
+    j.key("file").string(row.file);
+    j.key("diagnostics").begin_array();
+    for (const auto& d : row.after.diagnostics) write_diagnostic_json(j, d);
+    j.end_array();
+    j.end_object();
+  });
+  j.end_array();
+  j.key("ranked_in_both").integer(r.summary.ranked_in_both);
+  j.key("kendall_tau").number(r.summary.kendall_tau);
+  j.end_object();
 }
 
-std::string json_side_fields(const ImpactSide& s, const char* suffix) {
-  auto null_or = [](bool has, const std::string& v) { return has ? v : std::string("null"); };
-  return fmt::format(
-      "\"total_{0}\": {1}, \"rank_{0}\": {2}, \"decision_{0}\": {3}, \"status_{0}\": \"{4}\"",
-      suffix, null_or(s.valid, format_shortest(s.total)),
-      null_or(s.rank.has_value(), s.rank ? std::to_string(*s.rank) : ""),
-      null_or(s.valid, json_escape(s.decision)), s.valid ? status_token(s.status) : "invalid");
+void render_json(const ImpactReport& r, ChunkWriter& out) {
+  json::Writer j([&](std::string_view chunk) { out.add(chunk); });
+  j.begin_object();
+  json_grid(j, "old", r.old_grid);
+  json_grid(j, "new", r.new_grid);
+  j.key("dossiers").begin_array();
+  r.rows([&](const ImpactRow& row) { json_row(j, row); });
+  j.end_array();
+  json_summary(j, r);
+  j.key("diagnostics").begin_array(json::Layout::inline_);
+  if (r.diagnostics) r.diagnostics([&](const Diagnostic& d) { write_diagnostic_json(j, d); });
+  j.end_array();
+  j.end_object();
+  std::move(j).finish();
 }
 
 }  // namespace
 
-std::string render_impact_json(const ImpactReport& r, const ImpactOptions&) {
-  std::string out = "{\n";
-  out +=
-      fmt::format("  \"old\": {},\n  \"new\": {},\n", json_grid(r.old_grid), json_grid(r.new_grid));
-  out += "  \"dossiers\": [";
-  for (std::size_t i = 0; i < r.rows.size(); ++i) {
-    const ImpactRow& row = r.rows[i];
-    auto d = row.delta();
-    std::vector<std::string> shifts;
-    for (const auto& s : row.shifts)
-      shifts.push_back(
-          fmt::format("{{\"criterion\": {}, \"before\": {}, \"after\": {}, \"delta\": {}}}",
-                      json_escape(s.criterion), format_shortest(s.before), format_shortest(s.after),
-                      format_shortest(s.delta())));
-    out += fmt::format(
-        "{}\n    {{\"dossier\": {}, \"file\": {}, {}, {}, \"delta\": {}, \"moved\": [{}]}}",
-        i ? "," : "", json_escape(row.dossier), json_escape(row.file),
-        json_side_fields(row.before, "before"), json_side_fields(row.after, "after"),
-        d ? format_shortest(*d) : "null", fmt::join(shifts, ", "));
+void render_impact(const ImpactReport& report, ReportFormat format, const ReportOptions& options,
+                   const std::function<void(std::string_view)>& sink) {
+  ChunkWriter out(sink);
+  switch (format) {
+    case ReportFormat::markdown:
+      render_markdown(report, options.language, out);
+      break;
+    case ReportFormat::csv:
+      render_csv(report, options, out);
+      break;
+    case ReportFormat::json:
+      render_json(report, out);
+      break;
   }
-  out += r.rows.empty() ? "],\n" : "\n  ],\n";
-  out += "  \"summary\": {\n";
-  std::vector<std::string> transitions;
-  for (const auto& t : r.transitions) {
-    std::vector<std::string> ids;
-    for (const auto& id : t.dossiers) ids.push_back(json_escape(id));
-    transitions.push_back(fmt::format(
-        "{{\"before\": {}, \"after\": {}, \"count\": {}, \"dossiers\": [{}]}}",
-        t.before.empty() ? "null" : json_escape(t.before),
-        t.after.empty() ? "null" : json_escape(t.after), t.dossiers.size(), fmt::join(ids, ", ")));
-  }
-  std::vector<std::string> invalid;
-  for (std::size_t i : r.invalid_under_new) {
-    const ImpactRow& row = r.rows[i];
-    std::vector<std::string> diags;
-    for (const auto& d : row.after.diagnostics) diags.push_back(json_diagnostic(d));
-    invalid.push_back(fmt::format("{{\"dossier\": {}, \"file\": {}, \"diagnostics\": [{}]}}",
-                                  json_escape(row.dossier), json_escape(row.file),
-                                  fmt::join(diags, ", ")));
-  }
-  out += fmt::format("    \"dossiers\": {},\n", r.rows.size());
-  out += fmt::format("    \"decisions_changed\": {},\n", r.decisions_changed);
-  out += fmt::format("    \"transitions\": [{}],\n", fmt::join(transitions, ", "));
-  out += fmt::format("    \"invalid_under_new\": [{}],\n", fmt::join(invalid, ", "));
-  out += fmt::format("    \"ranked_in_both\": {},\n", r.ranked_in_both);
-  out += fmt::format("    \"kendall_tau\": {}\n  }},\n",
-                     r.kendall_tau ? format_shortest(*r.kendall_tau) : "null");
-  std::vector<std::string> diags;
-  for (const auto& d : r.diagnostics) diags.push_back(json_diagnostic(d));
-  out += fmt::format("  \"diagnostics\": [{}]\n}}\n", fmt::join(diags, ", "));
-  return out;
+  out.flush();
+}
+
+std::string render_impact(const ImpactReport& report, ReportFormat format,
+                          const ReportOptions& options) {
+  std::string text;
+  render_impact(report, format, options, [&](std::string_view chunk) { text.append(chunk); });
+  return text;
+}
+
+ImpactReport impact_report(const ImpactTables& tables, const std::vector<Diagnostic>& diagnostics) {
+  ImpactReport r;
+  r.old_grid = tables.old_grid;
+  r.new_grid = tables.new_grid;
+  r.summary = tables.summary;
+  r.rows = [&tables](const std::function<void(const ImpactRow&)>& fn) {
+    for (const ImpactRow& row : tables.rows) fn(row);
+  };
+  r.changed = [&tables](const TransitionVisitor& fn) {
+    for (const auto& t : tables.transitions)
+      for (const auto& id : t.dossiers) fn(t.before, t.after, id);
+  };
+  r.invalid_under_new = [&tables](const std::function<void(const ImpactRow&)>& fn) {
+    for (std::size_t i : tables.invalid_under_new) fn(tables.rows[i]);
+  };
+  r.diagnostics = [&diagnostics](const std::function<void(const Diagnostic&)>& fn) {
+    for (const auto& d : diagnostics) fn(d);
+  };
+  return r;
 }
 
 }  // namespace ess

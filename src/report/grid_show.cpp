@@ -292,7 +292,7 @@ void identity(std::string& out, const Grid& g, const Words& w) {
   out += fmt::format("# {}\n\n", text(g.title));
   out += fmt::format("{}\n|---|---|---|---|\n", w.identity_header);
   out += fmt::format("| {} | {} | {} | `{}` |\n\n", code(g.id), cell(g.version),
-                     g.language == Language::en ? "en" : "fr", g.sha256.substr(0, 12));
+                     language_code(g.language), g.sha256.substr(0, 12));
   if (!g.description.empty()) {
     out += g.description;
     if (g.description.back() != '\n') out += '\n';

@@ -1,11 +1,13 @@
 // The index that `score --out-dir` writes beside the reports: each dossier with its total,
-// decision and report file, in the format of the reports.
+// decision and report file, in the format of the reports, written as the reports are.
 #include <fmt/format.h>
 
+#include "ess/model/csv_writer.hpp"
+#include "ess/model/decision.hpp"
 #include "ess/model/format.hpp"
+#include "ess/model/json_writer.hpp"
 #include "ess/report/i18n.hpp"
 #include "ess/report/report.hpp"
-#include "report_json_writer.hpp"
 
 namespace ess {
 
@@ -22,70 +24,102 @@ std::string link_target(std::string_view file) {
   return out;
 }
 
-std::string markdown_index(const std::vector<IndexEntry>& entries, const ReportOptions& options) {
+std::string markdown_head(const ReportOptions& options) {
   const ReportWords& w = report_words(options.language);
   std::string out = "# " + md_text(w.index_heading) + "\n\n";
   out += "| " + md_cell(w.dossier) + " | " + md_cell(w.title) + " | " + md_cell(w.total) + " | " +
          md_cell(w.decision) + " | " + md_cell(w.report) + " |\n|---|---|---:|---|---|\n";
-  for (const IndexEntry& e : entries) {
-    const DossierResult& r = *e.result;
-    out += "| " + md_cell(md_text(r.dossier->id)) + " | " + md_cell(md_text(r.dossier->title)) +
-           " | " + format_fixed(r.total, 1) + " | " +
-           md_cell(md_text(decision_label(r, options.language))) + " | [" +
-           md_cell(md_text(e.file)) + "](" + link_target(e.file) + ") |\n";
-  }
   return out;
 }
 
-std::string csv_index(const std::vector<IndexEntry>& entries, const ReportOptions& options) {
-  char sep = options.csv_separator;
-  auto line = [&](std::initializer_list<std::string> fields) {
-    std::string out;
-    for (const auto& f : fields) out += (out.empty() ? "" : std::string(1, sep)) + f;
-    return out + "\r\n";
-  };
-  std::string out = line({"dossier", "title", "total", "decision", "status", "file"});
-  for (const IndexEntry& e : entries) {
-    const DossierResult& r = *e.result;
-    out += line({csv_field(r.dossier->id, sep), csv_field(r.dossier->title, sep),
-                 csv_field(format_shortest(r.total, options.decimal_comma ? ',' : '.'), sep),
-                 csv_field(decision_label(r, options.language), sep),
-                 csv_field(status_token(r.status), sep), csv_field(e.file, sep)});
-  }
-  return out;
-}
-
-std::string json_index(const std::vector<IndexEntry>& entries, const ReportOptions& options) {
-  json::Writer j;
-  j.begin_array();
-  for (const IndexEntry& e : entries) {
-    const DossierResult& r = *e.result;
-    j.begin_object();
-    j.key("dossier").string(r.dossier->id);
-    j.key("title").string(r.dossier->title);
-    j.key("total").number(r.total);
-    j.key("decision").string(decision_label(r, options.language));
-    j.key("status").string(status_token(r.status));
-    j.key("file").string(e.file);
-    j.end_object();
-  }
-  j.end_array();
-  return std::move(j).finish();
+std::string markdown_line(const IndexLine& e) {
+  return "| " + md_cell(md_text(e.dossier)) + " | " + md_cell(md_text(e.title)) + " | " +
+         format_fixed(e.total, 1) + " | " + md_cell(md_text(e.decision)) + " | [" +
+         md_cell(md_text(e.file)) + "](" + link_target(e.file) + ") |\n";
 }
 
 }  // namespace
 
+struct IndexStream::Json {
+  explicit Json(const std::function<void(std::string_view)>& sink) : writer(sink) {}
+  json::Writer writer;
+};
+
+IndexLine index_line(const DossierResult& r, std::string file, Language language) {
+  return {r.dossier->id, r.dossier->title, r.total, decision_label(r, language),
+          r.status,      std::move(file)};
+}
+
+IndexStream::IndexStream(ReportFormat format, const ReportOptions& options,
+                         std::function<void(std::string_view)> sink)
+    : format_(format), options_(options), sink_(std::move(sink)) {
+  switch (format_) {
+    case ReportFormat::markdown:
+      sink_(markdown_head(options_));
+      break;
+    case ReportFormat::csv: {
+      std::string out;
+      csv::Row head(out, options_.csv());
+      for (const char* column : {"dossier", "title", "total", "decision", "status", "file"})
+        head.text(column);
+      head.end();
+      sink_(out);
+      break;
+    }
+    case ReportFormat::json:
+      json_ = std::make_unique<Json>(sink_);
+      json_->writer.begin_array();
+      break;
+  }
+}
+
+IndexStream::~IndexStream() = default;
+
+void IndexStream::add(const IndexLine& e) {
+  switch (format_) {
+    case ReportFormat::markdown:
+      sink_(markdown_line(e));
+      break;
+    case ReportFormat::csv: {
+      std::string out;
+      csv::Row line(out, options_.csv());
+      line.text(e.dossier).text(e.title).number(e.total).text(e.decision);
+      line.text(status_token(e.status)).text(e.file);
+      line.end();
+      sink_(out);
+      break;
+    }
+    case ReportFormat::json: {
+      json::Writer& j = json_->writer;
+      j.begin_object();
+      j.key("dossier").string(e.dossier);
+      j.key("title").string(e.title);
+      j.key("total").number(e.total);
+      j.key("decision").string(e.decision);
+      j.key("status").string(status_token(e.status));
+      j.key("file").string(e.file);
+      j.end_object();
+      break;
+    }
+  }
+}
+
+void IndexStream::finish() {
+  if (finished_) return;
+  finished_ = true;
+  if (json_) {
+    json_->writer.end_array();
+    std::move(json_->writer).finish();
+  }
+}
+
 std::string render_index(const std::vector<IndexEntry>& entries, ReportFormat format,
                          const ReportOptions& options) {
-  switch (format) {
-    case ReportFormat::markdown:
-      return markdown_index(entries, options);
-    case ReportFormat::csv:
-      return csv_index(entries, options);
-    case ReportFormat::json:
-      return json_index(entries, options);
-  }
-  return {};
+  std::string out;
+  IndexStream index(format, options, [&](std::string_view chunk) { out.append(chunk); });
+  for (const IndexEntry& e : entries) index.add(index_line(*e.result, e.file, options.language));
+  index.finish();
+  return out;
 }
 
 FactCause first_cause(const Grid& grid, const std::vector<FactValue>& values,
@@ -108,18 +142,6 @@ FactCause first_cause(const Grid& grid, const std::vector<FactValue>& values,
     v = next;
   }
   return cause;
-}
-
-const char* report_extension(ReportFormat format) {
-  switch (format) {
-    case ReportFormat::markdown:
-      return "md";
-    case ReportFormat::csv:
-      return "csv";
-    case ReportFormat::json:
-      return "json";
-  }
-  return "md";
 }
 
 }  // namespace ess

@@ -1,11 +1,11 @@
-// JSON of `score` (§4): the whole result, keys in the order of notes/rules.md, then extras.
+// JSON of `score` (§4): the whole result, keys in the order of spec §4, then extras.
 // Numbers are JSON numbers (shortest round trip), absent values null, text escaped once.
 #include <cmath>
 
 #include "ess/model/format.hpp"
+#include "ess/model/json_writer.hpp"
 #include "ess/report/i18n.hpp"
 #include "ess/report/report.hpp"
-#include "report_json_writer.hpp"
 
 namespace ess {
 
@@ -230,18 +230,6 @@ void ids_array(Writer& j, const char* name, const DossierResult& r,
   j.end_array();
 }
 
-const char* consolidation_token(Consolidation c) {
-  switch (c) {
-    case Consolidation::mean:
-      return "mean";
-    case Consolidation::median:
-      return "median";
-    case Consolidation::min:
-      return "min";
-  }
-  return "mean";
-}
-
 void assessments_array(Writer& j, const Dossier& d) {
   j.key("assessments").begin_array();
   for (const Assessment& a : d.assessments) {
@@ -300,16 +288,6 @@ std::string render_json(const DossierResult& result, const ReportOptions& option
                         const std::vector<Diagnostic>& diagnostics) {
   Writer j;
   dossier_object(j, result, options, diagnostics);
-  return std::move(j).finish();
-}
-
-std::string render_json_array(const std::vector<JsonReport>& reports,
-                              const ReportOptions& options) {
-  Writer j;
-  j.begin_array();
-  for (const JsonReport& report : reports)
-    dossier_object(j, *report.result, options, report.diagnostics);
-  j.end_array();
   return std::move(j).finish();
 }
 

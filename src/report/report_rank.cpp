@@ -5,7 +5,10 @@
 #include <cmath>
 #include <iterator>
 
+#include "chunk_writer.hpp"
+#include "ess/model/csv_writer.hpp"
 #include "ess/model/format.hpp"
+#include "ess/model/json_writer.hpp"
 #include "ess/report/i18n.hpp"
 #include "ess/report/rank_report.hpp"
 
@@ -13,34 +16,7 @@ namespace ess {
 
 namespace {
 
-// Buffers the report and hands it to the sink a chunk at a time.
-class Writer {
- public:
-  explicit Writer(const std::function<void(std::string_view)>& sink) : sink_(sink) {
-    buffer_.reserve(chunk + 4096);
-  }
-  Writer(const Writer&) = delete;
-  Writer& operator=(const Writer&) = delete;
-
-  void add(std::string_view text) {
-    buffer_.append(text);
-    if (buffer_.size() >= chunk) flush();
-  }
-  template <class... Args>
-  void print(fmt::format_string<Args...> format, Args&&... args) {
-    fmt::format_to(std::back_inserter(buffer_), format, std::forward<Args>(args)...);
-    if (buffer_.size() >= chunk) flush();
-  }
-  void flush() {
-    if (!buffer_.empty()) sink_(buffer_);
-    buffer_.clear();
-  }
-
- private:
-  static constexpr std::size_t chunk = 64 * 1024;
-  const std::function<void(std::string_view)>& sink_;
-  std::string buffer_;
-};
+using Writer = ChunkWriter;
 
 std::string runtime(const char* text, auto&&... args) {
   return fmt::format(fmt::runtime(text), std::forward<decltype(args)>(args)...);
@@ -328,146 +304,149 @@ void render_markdown(const RankReport& report, const ReportOptions& options, Wri
 // ---------------------------------------------------------------- CSV
 
 void render_csv(const RankReport& report, const ReportOptions& options, Writer& out) {
-  const char sep = options.csv_separator;
-  const char mark = options.decimal_comma ? ',' : '.';
-  auto number = [&](std::optional<double> v) {
-    return v ? csv_field(format_shortest(*v, mark), sep) : std::string();
-  };
-  auto field = [&](std::string_view text) { return csv_field(text, sep); };
-  std::string head = fmt::format("rank{0}dossier{0}title{0}total{0}decision{0}status", sep);
+  const csv::Dialect dialect = options.csv();
+  std::string line;
+  csv::Row head(line, dialect);
+  for (const char* column : {"rank", "dossier", "title", "total", "decision", "status"})
+    head.text(column);
   if (report.grid)
-    for (const auto& axis : report.grid->criteria) head += sep + field(axis.id);
-  head += fmt::format("{0}requested{0}cumulative{0}funded{0}flags\r\n", sep);
-  out.add(head);
+    for (const auto& axis : report.grid->criteria) head.text(axis.id);
+  for (const char* column : {"requested", "cumulative", "funded", "flags"}) head.text(column);
+  head.end();
+  out.add(line);
   const bool budget = report.funding.budget.has_value();
   each_row(report, [&](const RankRow& row) {
-    out.print("{1}{0}{2}{0}{3}{0}{4}{0}{5}{0}{6}", sep, row.rank ? fmt::to_string(*row.rank) : "",
-              field(row.dossier), field(row.title), number(row.total), field(row.decision),
-              status_token(row.status));
-    for (const auto& axis : row.axes) out.print("{}{}", sep, number(axis));
+    line.clear();
+    csv::Row r(line, dialect);
+    r.integer(row.rank).text(row.dossier).text(row.title).number(row.total);
+    r.text(row.decision).text(status_token(row.status));
+    for (const auto& axis : row.axes) r.number(axis);
     std::string flags;
     for (const auto& t : flag_tokens(row)) flags += (flags.empty() ? "" : " ") + t;
-    out.print("{0}{1}{0}{2}{0}{3}{0}{4}\r\n", sep, number(row.requested), number(row.cumulative),
-              budget ? (row.funded ? "true" : "false") : "", field(flags));
+    r.number(row.requested).number(row.cumulative);
+    r.text(budget ? (row.funded ? "true" : "false") : "").text(flags);
+    r.end();
+    out.add(line);
   });
 }
 
 // ---------------------------------------------------------------- JSON
 
-// JSON has no infinity: an amount that overflows (sums of absurd requests) reads null.
-std::string json_number(std::optional<double> v) {
-  return v && std::isfinite(*v) ? format_shortest(*v) : "null";
-}
-
-std::string json_string_list(const std::vector<std::string>& items) {
-  std::string out = "[";
-  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + json_escape(items[i]);
-  return out + "]";
-}
-
-void json_row(const RankReport& report, const RankRow& row, bool budget, Writer& out) {
-  out.print(
-      "{{\"rank\": {}, \"dossier\": {}, \"title\": {}, \"total\": {}, \"decision\": {}, "
-      "\"status\": \"{}\", \"axes\": {{",
-      row.rank ? fmt::to_string(*row.rank) : "null", json_escape(row.dossier),
-      json_escape(row.title), format_shortest(row.total), json_escape(row.decision),
-      status_token(row.status));
+void json_row(const RankReport& report, const RankRow& row, bool budget, json::Writer& j) {
+  j.begin_object(json::Layout::inline_);
+  j.key("rank").optional_integer(row.rank);
+  j.key("dossier").string(row.dossier);
+  j.key("title").string(row.title);
+  j.key("total").number(row.total);
+  j.key("decision").string(row.decision);
+  j.key("status").string(status_token(row.status));
+  j.key("axes").begin_object();
   static const std::vector<Criterion> no_axes;
   const auto& axes = report.grid ? report.grid->criteria : no_axes;
   for (std::size_t i = 0; i < axes.size() && i < row.axes.size(); ++i)
-    out.print("{}{}: {}", i ? ", " : "", json_escape(axes[i].id), json_number(row.axes[i]));
-  out.print("}}, \"requested\": {}, \"cumulative\": {}, \"funded\": {}, \"flags\": {}}}",
-            json_number(row.requested), json_number(row.cumulative),
-            budget ? (row.funded ? "true" : "false") : "null", json_string_list(flag_tokens(row)));
+    j.key(axes[i].id).number(row.axes[i]);
+  j.end_object();
+  j.key("requested").number(row.requested);
+  j.key("cumulative").number(row.cumulative);
+  j.key("funded");
+  if (budget)
+    j.boolean(row.funded);
+  else
+    j.null();
+  j.key("flags").begin_array();
+  for (const auto& t : flag_tokens(row)) j.string(t);
+  j.end_array();
+  j.end_object();
 }
 
 // A group's object up to its list of dossiers, left open for the ids.
-void json_group_open(GroupKey key, const GroupSummary& g, bool budget, Writer& out) {
-  out.print(
-      "{{\"by\": \"{}\", \"value\": {}, \"count\": {}, \"ranked\": {}, \"mean\": {}, "
-      "\"median\": {}, \"decisions\": {{",
-      group_key_name(key), json_escape(g.value), g.count, g.ranked, json_number(g.mean),
-      json_number(g.median));
-  for (std::size_t i = 0; i < g.decisions.size(); ++i)
-    out.print("{}{}: {}", i ? ", " : "", json_escape(g.decisions[i].first), g.decisions[i].second);
-  out.print("}}, \"requested\": {}, \"funded_count\": {}, \"funded\": {}, \"dossiers\": [",
-            json_number(g.requested), budget ? fmt::to_string(g.funded_count) : "null",
-            budget ? json_number(g.funded) : "null");
+void json_group_open(GroupKey key, const GroupSummary& g, bool budget, json::Writer& j) {
+  j.begin_object(json::Layout::inline_);
+  j.key("by").string(group_key_name(key));
+  j.key("value").string(g.value);
+  j.key("count").integer(g.count);
+  j.key("ranked").integer(g.ranked);
+  j.key("mean").number(g.mean);
+  j.key("median").number(g.median);
+  j.key("decisions").begin_object();
+  for (const auto& [label, n] : g.decisions) j.key(label).integer(n);
+  j.end_object();
+  j.key("requested").number(g.requested);
+  j.key("funded_count");
+  if (budget)
+    j.integer(g.funded_count);
+  else
+    j.null();
+  j.key("funded");
+  if (budget)
+    j.number(g.funded);
+  else
+    j.null();
+  j.key("dossiers").begin_array();
 }
 
-void json_groups(const RankReport& report, bool budget, Writer& out) {
+void json_groups(const RankReport& report, bool budget, json::Writer& j) {
   const auto& groups = report.groups;
   auto next = groups.begin();
   const GroupSummary* current = nullptr;
-  bool first_id = true;
+  j.key("groups").begin_array();
   if (report.rows && report.group_by)
     report.rows->for_each_grouped(*report.group_by, [&](const RankRow& row) {
       const std::string& value = group_value(row, *report.group_by);
       if (!current || current->value != value) {
         while (next != groups.end() && next->value != value) ++next;
         if (next == groups.end()) return;  // a row without a summary: cannot happen
-        out.add(current ? "]},\n    " : "\n    ");
+        if (current) j.end_array().end_object();
         current = &*next++;
-        json_group_open(*report.group_by, *current, budget, out);
-        first_id = true;
+        json_group_open(*report.group_by, *current, budget, j);
       }
-      out.print("{}{}", first_id ? "" : ", ", json_escape(row.dossier));
-      first_id = false;
+      j.string(row.dossier);
     });
-  out.add(current ? "]}\n  ],\n" : "],\n");
-}
-
-// The diagnostics as format_diagnostics writes them (one JSON layout for every command),
-// indented one level more.
-void json_diagnostics(const RankReport& report, Writer& out) {
-  bool any = false;
-  if (report.diagnostics)
-    report.diagnostics([&](const Diagnostic& d) {
-      std::string text = format_diagnostics({d}, DiagnosticFormat::json);
-      // "[\n  {...}\n]\n": the object alone, then re-indented.
-      std::size_t open = text.find('{'), close = text.rfind('}');
-      out.print("{}\n    {}", any ? "," : "",
-                std::string_view(text).substr(open, close - open + 1));
-      any = true;
-    });
-  out.add(any ? "\n  ]" : "]");
+  if (current) j.end_array().end_object();
+  j.end_array();
 }
 
 void render_json(const RankReport& report, Writer& out) {
   const FundingLine& f = report.funding;
   const bool budget = f.budget.has_value();
-  out.add("{\n  \"grid\": ");
-  if (report.grid)
-    out.print("{{\"id\": {}, \"version\": {}, \"sha256\": {}}}", json_escape(report.grid->id),
-              json_escape(report.grid->version), json_escape(report.grid->sha256));
-  else
-    out.add("null");
-  out.add(",\n  \"dossiers\": [");
-  bool first = true;
-  each_row(report, [&](const RankRow& row) {
-    out.add(first ? "\n    " : ",\n    ");
-    first = false;
-    json_row(report, row, budget, out);
-  });
-  out.add(first ? "],\n  \"groups\": [" : "\n  ],\n  \"groups\": [");
-  json_groups(report, budget, out);
-  out.add("  \"diagnostics\": [");
-  json_diagnostics(report, out);
-  out.print(",\n  \"budget\": {},\n  \"funded_total\": {},\n  \"would_fit\": ",
-            json_number(f.budget), budget ? json_number(f.funded_total) : "null");
-  if (!budget) {
-    out.add("null");
+  json::Writer j([&](std::string_view chunk) { out.add(chunk); });
+  j.begin_object();
+  j.key("grid");
+  if (report.grid) {
+    j.begin_object(json::Layout::inline_);
+    j.key("id").string(report.grid->id);
+    j.key("version").string(report.grid->version);
+    j.key("sha256").string(report.grid->sha256);
+    j.end_object();
   } else {
-    out.add("[");
-    bool first_id = true;
-    each_row(report, [&](const RankRow& row) {
-      if (!row.would_fit) return;
-      out.print("{}{}", first_id ? "" : ", ", json_escape(row.dossier));
-      first_id = false;
-    });
-    out.add("]");
+    j.null();
   }
-  out.add("\n}\n");
+  j.key("dossiers").begin_array();
+  each_row(report, [&](const RankRow& row) { json_row(report, row, budget, j); });
+  j.end_array();
+  json_groups(report, budget, j);
+  j.key("diagnostics").begin_array();
+  if (report.diagnostics)
+    report.diagnostics([&](const Diagnostic& d) { write_diagnostic_json(j, d); });
+  j.end_array();
+  j.key("budget").number(f.budget);
+  j.key("funded_total");
+  if (budget)
+    j.number(f.funded_total);
+  else
+    j.null();
+  j.key("would_fit");
+  if (budget) {
+    j.begin_array(json::Layout::inline_);
+    each_row(report, [&](const RankRow& row) {
+      if (row.would_fit) j.string(row.dossier);
+    });
+    j.end_array();
+  } else {
+    j.null();
+  }
+  j.end_object();
+  std::move(j).finish();
 }
 
 }  // namespace

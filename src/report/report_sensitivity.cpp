@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include "ess/model/csv_writer.hpp"
+#include "ess/model/decision.hpp"
 #include "ess/model/format.hpp"
+#include "ess/model/json_writer.hpp"
 #include "ess/report/i18n.hpp"
 
 namespace ess {
@@ -85,105 +88,118 @@ std::string rank_range(const DossierSensitivity& d, const Words& w) {
                                    : fmt::format("{}–{}", *d.rank_p5, *d.rank_p95);
 }
 
+std::string decision_of(const SensitivityReport& r, const SensitivityDossier& d) {
+  return decision_label(*r.grid, d.status, d.band, r.report.language);
+}
+
+bool empty(const SensitivityReport& r) {
+  return !r.grid || !r.dossiers || r.dossiers->empty();
+}
+
 }  // namespace
 
 std::string render_sensitivity_markdown(const SensitivityReport& r) {
-  if (r.results.empty()) return "";
-  const Words& w = words(r.language);
-  const Grid& grid = *r.results.front()->grid;
-  auto labels = outcome_labels(grid, r.language);
+  if (empty(r)) return "";
+  const Language language = r.report.language;
+  const Words& w = words(language);
+  const Grid& grid = *r.grid;
+  auto labels = outcome_labels(grid, language);
   std::string out =
       fmt::format("# {}\n\n{} : {}@{} (sha256 {})\n\n{}\n\n## {}\n\n", w.title, w.grid, grid.id,
                   grid.version, grid.sha256.substr(0, 12), fill(w.draws, r), w.by_dossier);
-  if (r.language == Language::en) out.replace(out.find(" : "), 3, ": ");
+  if (language == Language::en) out.replace(out.find(" : "), 3, ": ");
   out += fmt::format("| {} | {} | {} | {} |", w.dossier, w.heading_title, w.total, w.decision);
   for (const auto& l : labels) out += fmt::format(" {} |", md_cell(l));
   out += fmt::format(" {} | {} |\n|---|---|--:|---|", w.total_range, w.rank_range);
   for (std::size_t i = 0; i < labels.size(); ++i) out += "--:|";
   out += "--:|--:|\n";
-  for (std::size_t d = 0; d < r.results.size(); ++d) {
-    const DossierResult& res = *r.results[d];
+  for (std::size_t d = 0; d < r.dossiers->size(); ++d) {
+    const SensitivityDossier& res = (*r.dossiers)[d];
     const DossierSensitivity& s = r.analysis.dossiers[d];
-    out +=
-        fmt::format("| {} | {} | {} | {} |", md_cell(res.dossier->id), md_cell(res.dossier->title),
-                    format_fixed(res.total, 1), md_cell(decision_label(res, r.language)));
+    out += fmt::format("| {} | {} | {} | {} |", md_cell(res.id), md_cell(res.title),
+                       format_fixed(res.total, 1), md_cell(decision_of(r, res)));
     for (double p : s.outcome_probability)
-      out += fmt::format(" {} |", p > 0 ? percent(p, r.language) : "");
+      out += fmt::format(" {} |", p > 0 ? percent(p, language) : "");
     out += fmt::format(" {}–{} | {} |\n", format_fixed(s.total_p5, 1), format_fixed(s.total_p95, 1),
                        rank_range(s, w));
   }
   out += fmt::format("\n{}\n\n## {}\n\n| {} | {} | {} | {} |\n|---|---|--:|--:|\n", w.legend,
                      w.influence, w.criterion, w.path, fill(w.changed, r), w.mean_delta);
-  const DossierResult& first = *r.results.front();
-  for (const auto& inf : r.analysis.influence) {
-    const CriterionResult& c = first.criteria[inf.criterion];
-    out += fmt::format("| {} | {} | {} | {} |\n", md_cell(c.criterion->title), md_cell(c.path),
+  for (const auto& inf : r.analysis.influence)
+    out += fmt::format("| {} | {} | {} | {} |\n", md_cell(inf.node->title), md_cell(inf.path),
                        inf.decisions_changed, format_fixed(inf.mean_abs_delta, 1));
-  }
   return out;
 }
 
 std::string render_sensitivity_csv(const SensitivityReport& r) {
-  if (r.results.empty()) return "";
-  char sep = r.csv_separator;
-  auto labels = outcome_labels(*r.results.front()->grid, r.language);
-  std::string out = fmt::format("dossier{0}total{0}decision{0}status", sep);
-  for (const auto& l : labels) out += sep + csv_field("p_" + l, sep);
-  out += fmt::format("{0}total_p5{0}total_p95{0}rank_p5{0}rank_p95\r\n", sep);
-  for (std::size_t d = 0; d < r.results.size(); ++d) {
-    const DossierResult& res = *r.results[d];
+  if (empty(r)) return "";
+  const csv::Dialect dialect = r.report.csv();
+  std::string out;
+  csv::Row head(out, dialect);
+  for (const char* column : {"dossier", "total", "decision", "status"}) head.text(column);
+  for (const auto& l : outcome_labels(*r.grid, r.report.language)) head.text("p_" + l);
+  for (const char* column : {"total_p5", "total_p95", "rank_p5", "rank_p95"}) head.text(column);
+  head.end();
+  for (std::size_t d = 0; d < r.dossiers->size(); ++d) {
+    const SensitivityDossier& res = (*r.dossiers)[d];
     const DossierSensitivity& s = r.analysis.dossiers[d];
-    out += fmt::format("{1}{0}{2}{0}{3}{0}{4}", sep, csv_field(res.dossier->id, sep),
-                       format_shortest(res.total), csv_field(decision_label(res, r.language), sep),
-                       status_token(res.status));
-    for (double p : s.outcome_probability) out += sep + format_shortest(p);
-    out += fmt::format("{0}{1}{0}{2}{0}{3}{0}{4}\r\n", sep, format_shortest(s.total_p5),
-                       format_shortest(s.total_p95), s.rank_p5 ? fmt::format("{}", *s.rank_p5) : "",
-                       s.rank_p95 ? fmt::format("{}", *s.rank_p95) : "");
+    csv::Row row(out, dialect);
+    row.text(res.id).number(res.total).text(decision_of(r, res)).text(status_token(res.status));
+    for (double p : s.outcome_probability) row.number(p);
+    row.number(s.total_p5).number(s.total_p95);
+    row.integer(s.rank_p5).integer(s.rank_p95);
+    row.end();
   }
   return out;
 }
 
 std::string render_sensitivity_json(const SensitivityReport& r) {
-  std::string out = "{\n";
-  if (!r.results.empty()) {
-    const Grid& grid = *r.results.front()->grid;
-    out += fmt::format("  \"grid\": {{\"id\": {}, \"version\": {}, \"sha256\": {}}},\n",
-                       json_escape(grid.id), json_escape(grid.version), json_escape(grid.sha256));
+  json::Writer j;
+  j.begin_object();
+  if (!empty(r)) {
+    j.key("grid").begin_object(json::Layout::inline_);
+    j.key("id").string(r.grid->id);
+    j.key("version").string(r.grid->version);
+    j.key("sha256").string(r.grid->sha256);
+    j.end_object();
   }
-  out += fmt::format("  \"samples\": {},\n  \"spread\": {},\n  \"seed\": {},\n  \"dossiers\": [",
-                     r.options.samples, format_shortest(r.options.spread), r.options.seed);
-  auto labels = r.results.empty() ? std::vector<std::string>{}
-                                  : outcome_labels(*r.results.front()->grid, r.language);
-  for (std::size_t d = 0; d < r.results.size(); ++d) {
-    const DossierResult& res = *r.results[d];
+  j.key("samples").integer(r.options.samples);
+  j.key("spread").number(r.options.spread);
+  j.key("seed").integer(r.options.seed);
+  j.key("dossiers").begin_array();
+  std::vector<std::string> labels;
+  if (!empty(r)) labels = outcome_labels(*r.grid, r.report.language);
+  for (std::size_t d = 0; r.dossiers && d < r.dossiers->size(); ++d) {
+    const SensitivityDossier& res = (*r.dossiers)[d];
     const DossierSensitivity& s = r.analysis.dossiers[d];
-    std::string outcomes;
+    j.begin_object(json::Layout::inline_);
+    j.key("dossier").string(res.id);
+    j.key("total").number(res.total);
+    j.key("decision").string(decision_of(r, res));
+    j.key("status").string(status_token(res.status));
+    j.key("outcomes").begin_object();
     for (std::size_t k = 0; k < labels.size(); ++k)
-      outcomes += fmt::format("{}{}: {}", k ? ", " : "", json_escape(labels[k]),
-                              format_shortest(s.outcome_probability[k]));
-    out += fmt::format(
-        "{}\n    {{\"dossier\": {}, \"total\": {}, \"decision\": {}, \"status\": \"{}\", "
-        "\"outcomes\": {{{}}}, \"total_p5\": {}, \"total_p95\": {}, \"rank_p5\": {}, \"rank_p95\": "
-        "{}}}",
-        d ? "," : "", json_escape(res.dossier->id), format_shortest(res.total),
-        json_escape(decision_label(res, r.language)), status_token(res.status), outcomes,
-        format_shortest(s.total_p5), format_shortest(s.total_p95),
-        s.rank_p5 ? fmt::format("{}", *s.rank_p5) : "null",
-        s.rank_p95 ? fmt::format("{}", *s.rank_p95) : "null");
+      j.key(labels[k]).number(s.outcome_probability[k]);
+    j.end_object();
+    j.key("total_p5").number(s.total_p5);
+    j.key("total_p95").number(s.total_p95);
+    j.key("rank_p5").optional_integer(s.rank_p5);
+    j.key("rank_p95").optional_integer(s.rank_p95);
+    j.end_object();
   }
-  out += r.results.empty() ? "],\n  \"influence\": [" : "\n  ],\n  \"influence\": [";
-  for (std::size_t k = 0; k < r.analysis.influence.size(); ++k) {
-    const auto& inf = r.analysis.influence[k];
-    const CriterionResult& c = r.results.front()->criteria[inf.criterion];
-    out += fmt::format(
-        "{}\n    {{\"criterion\": {}, \"path\": {}, \"decisions_changed\": {}, \"mean_abs_delta\": "
-        "{}}}",
-        k ? "," : "", json_escape(c.criterion->id), json_escape(c.path), inf.decisions_changed,
-        format_shortest(inf.mean_abs_delta));
+  j.end_array();
+  j.key("influence").begin_array();
+  for (const auto& inf : r.analysis.influence) {
+    j.begin_object(json::Layout::inline_);
+    j.key("criterion").string(inf.node->id);
+    j.key("path").string(inf.path);
+    j.key("decisions_changed").integer(inf.decisions_changed);
+    j.key("mean_abs_delta").number(inf.mean_abs_delta);
+    j.end_object();
   }
-  out += r.analysis.influence.empty() ? "]\n}\n" : "\n  ]\n}\n";
-  return out;
+  j.end_array();
+  j.end_object();
+  return std::move(j).finish();
 }
 
 }  // namespace ess

@@ -339,8 +339,7 @@ TEST_CASE("grid diff: the grid's id changed is major") {
 TEST_CASE("grid diff: CSV rows and JSON keys") {
   GridDiff d =
       diff_with({{"version: 1.0.0", "version: 2.0.0"}, {"label: Emergent", "label: Naissant"}});
-  ess::DiffOptions options;
-  options.language = ess::Language::en;
+  ess::ReportOptions options = ess::report_options(ess::Language::en, ',', ess::Language::fr);
   std::string csv = ess::render_diff_csv(d, options);
   CHECK(csv ==
         "bump,subject,id,change,old,new,detail\r\n"
@@ -351,6 +350,25 @@ TEST_CASE("grid diff: CSV rows and JSON keys") {
   CHECK(json.find("\"version_bump\": \"major\"") != std::string::npos);
   CHECK(json.find("\"version_ok\": true") != std::string::npos);
   CHECK(json.find("\"used_by\": [\"a1\"]") != std::string::npos);
+}
+
+TEST_CASE("grid diff: CSV separated by ';' for a French report writes its numbers with a comma") {
+  // The default disagreement is 0.34; a band's minimum moves from 50 to 52.5.
+  GridDiff d = diff_with({{"decision:\n", "disagreement: 0.25\ndecision:\n"},
+                          {"{min: 50, label: Reserve}", "{min: 52.5, label: Reserve}"}});
+  REQUIRE(d.changes.size() == 2);
+  CHECK(d.changes[0].old_number == 0.34);
+  std::string french =
+      ess::render_diff_csv(d, ess::report_options(std::nullopt, ';', ess::Language::fr));
+  CHECK(french.find("minor;grid;disagreement;disagreement;0,34;0,25;") != std::string::npos);
+  CHECK(french.find("minor;decision;Reserve;band-min;50;52,5;") != std::string::npos);
+  // ';' with English words, and ',' in any language: a decimal point.
+  std::string english =
+      ess::render_diff_csv(d, ess::report_options(ess::Language::en, ';', ess::Language::fr));
+  CHECK(english.find(";0.34;0.25;") != std::string::npos);
+  std::string comma =
+      ess::render_diff_csv(d, ess::report_options(std::nullopt, ',', ess::Language::fr));
+  CHECK(comma.find(",0.34,0.25,") != std::string::npos);
 }
 
 TEST_CASE("grid diff: git references are told apart from files") {

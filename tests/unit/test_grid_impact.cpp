@@ -1,6 +1,7 @@
 // grid impact: dossiers under two grids, every number checked against a hand computation.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <string>
@@ -143,7 +144,7 @@ TEST_CASE("grid impact: ranks, order, decisions and the summary") {
   add("d2", scores("3", "yes", "0"), "0");       // A = 1, B = 0: 75 → 50
   add("d3", scores("0", "yes", "100"), "1000");  // A = 1/3, B = 1: 50 → 66.67
   add("d4", scores("3", "no", "100"), "1000");   // ineligible: A = 2/3, B = 1: 75 → 83.33
-  ess::ImpactReport r = ess::summarise_impact(f->before, f->after, rows, ess::Language::en);
+  ess::ImpactTables r = ess::summarise_impact(f->before, f->after, rows);
   REQUIRE(r.rows.size() == 4);
   // |delta|: d2 25, d3 16.67, d4 8.33, d1 6.94
   CHECK(r.rows[0].dossier == "d2");
@@ -162,18 +163,22 @@ TEST_CASE("grid impact: ranks, order, decisions and the summary") {
   CHECK(r.rows[2].before.decision == "Ineligible");
   CHECK(r.rows[2].delta().value() == exact(100.0 * (5.0 / 6 - 3.0 / 4)));
   // d2 Favorable → Reserve, d1 Favorable → Reserve, d3 Reserve → Reserve (50 → 66.67)
-  CHECK(r.decisions_changed == 2);
+  CHECK(r.summary.decisions_changed == 2);
   REQUIRE(r.transitions.size() == 1);
   CHECK(r.transitions[0].before == "Favorable");
   CHECK(r.transitions[0].after == "Reserve");
   CHECK(r.transitions[0].dossiers == std::vector<std::string>{"d1", "d2"});
   // Ranks (d1, d2, d3): before (2, 1, 3), after (2, 3, 1). Pairs: d1-d2 (+, −) discordant,
   // d1-d3 (−, +) discordant, d2-d3 (−, +) discordant: τ = (0 − 3)/3 = −1.
-  CHECK(r.ranked_in_both == 3);
-  CHECK(r.kendall_tau.value() == exact(-1));
+  CHECK(r.summary.ranked_in_both == 3);
+  CHECK(r.summary.kendall_tau.value() == exact(-1));
   CHECK(r.invalid_under_new.empty());
+  CHECK(r.summary.invalid_under_new == 0);
+  REQUIRE(r.summary.transitions.size() == 1);
+  CHECK(r.summary.transitions[0].count == 2);
 
-  std::string csv = ess::render_impact_csv(r, {});
+  std::vector<ess::Diagnostic> none;
+  std::string csv = ess::render_impact(ess::impact_report(r, none), ess::ReportFormat::csv, {});
   CHECK(csv.substr(0, csv.find("\r\n")) ==
         "dossier,total_before,total_after,delta,rank_before,rank_after,decision_before,"
         "decision_after,status_before,status_after");
@@ -189,18 +194,19 @@ TEST_CASE("grid impact: a dossier the new grid makes invalid, and why") {
   rows.push_back(ess::impact_row(f->before_index, f->after_index,
                                  dossier("d1", scores("2", "yes", "50"), "500"), {},
                                  ess::Language::fr));
-  ess::ImpactReport r = ess::summarise_impact(f->before, f->after, rows, ess::Language::fr);
+  ess::ImpactTables r = ess::summarise_impact(f->before, f->after, rows);
   REQUIRE(r.invalid_under_new.size() == 1);
   const ess::ImpactRow& row = r.rows[r.invalid_under_new[0]];
   CHECK(row.before.valid);
   CHECK_FALSE(row.after.valid);
   CHECK_FALSE(row.delta());
   CHECK(row.decision_changed());
-  CHECK(r.decisions_changed == 1);
+  CHECK(r.summary.decisions_changed == 1);
   bool unknown = false;
   for (const auto& d : row.after.diagnostics) unknown = unknown || d.code == "unknown-criterion";
   CHECK(unknown);
-  std::string csv = ess::render_impact_csv(r, {});
+  std::vector<ess::Diagnostic> none;
+  std::string csv = ess::render_impact(ess::impact_report(r, none), ess::ReportFormat::csv, {});
   CHECK(csv.find("d1,70.83") != std::string::npos);
   CHECK(csv.find(",,,1,,Favorable,,ok,invalid\r\n") != std::string::npos);
 }
@@ -219,4 +225,95 @@ TEST_CASE("grid impact: Kendall's tau-b by hand") {
   // Undefined: fewer than two pairs, or everything tied on one side.
   CHECK_FALSE(ess::kendall_tau_b({1}, {1}));
   CHECK_FALSE(ess::kendall_tau_b({1, 1, 1}, {1, 2, 3}));
+}
+
+TEST_CASE("grid impact: Kendall's tau-b in O(n log n) agrees with the count of every pair") {
+  // A larger set with ties on both sides, against the definition pair by pair.
+  std::vector<double> x, y;
+  for (int i = 0; i < 300; ++i) {
+    x.push_back(static_cast<double>((i * 37) % 41));
+    y.push_back(static_cast<double>((i * 11) % 23) + (i % 3 == 0 ? 0.1 + 0.2 - 0.3 : 0));
+  }
+  double concordant = 0, discordant = 0, ties_x = 0, ties_y = 0;
+  auto sign = [](double d) { return std::fabs(d) < 1e-9 ? 0 : (d > 0 ? 1 : -1); };
+  for (std::size_t i = 0; i < x.size(); ++i)
+    for (std::size_t j = i + 1; j < x.size(); ++j) {
+      int sx = sign(x[i] - x[j]), sy = sign(y[i] - y[j]);
+      ties_x += sx == 0;
+      ties_y += sy == 0;
+      concordant += sx * sy > 0;
+      discordant += sx * sy < 0;
+    }
+  double pairs = 300.0 * 299 / 2;
+  double expected = (concordant - discordant) / std::sqrt((pairs - ties_x) * (pairs - ties_y));
+  CHECK(ess::kendall_tau_b(x, y).value() == exact(expected));
+}
+
+TEST_CASE("grid impact: a row through the temporary files comes back whole") {
+  auto f = grids(replaced(old_grid, "      - {id: b1, title: B1, scale: part}\n", ""));
+  ess::ImpactRow row =
+      ess::impact_row(f->before_index, f->after_index,
+                      dossier("d1", scores("2", "yes", "50"), "500"), {}, ess::Language::fr);
+  row.before.rank = 4;
+  std::string bytes;
+  ess::encode_impact_row(row, bytes);
+  ess::ImpactRow back = ess::decode_impact_row(bytes);
+  CHECK(back.dossier == "d1");
+  CHECK(back.file == "d1.yaml");
+  CHECK(back.before.valid);
+  CHECK(back.before.total == row.before.total);
+  CHECK(back.before.rank == 4u);
+  CHECK(back.before.decision == row.before.decision);
+  CHECK(back.before.diagnostics.empty());  // a valid side's are never shown: not kept
+  CHECK_FALSE(back.after.valid);
+  REQUIRE(back.after.diagnostics.size() == row.after.diagnostics.size());
+  CHECK(back.after.diagnostics[0].message == row.after.diagnostics[0].message);
+  CHECK_THROWS(ess::decode_impact_row(bytes + "x"));
+}
+
+TEST_CASE("grid impact: the orders of a streamed comparison") {
+  auto side = [](bool valid, double total, DossierStatus status) {
+    ess::ImpactSide s;
+    s.valid = valid;
+    s.total = total;
+    s.status = status;
+    return s;
+  };
+  auto row = [&](const char* id, ess::ImpactSide before, ess::ImpactSide after) {
+    ess::ImpactRow r;
+    r.dossier = id;
+    r.file = std::string(id) + ".yaml";
+    r.before = before;
+    r.after = after;
+    return r;
+  };
+  std::vector<ess::ImpactRow> rows{
+      row("a", side(true, 50, DossierStatus::ok), side(true, 60, DossierStatus::ok)),
+      row("b", side(true, 0.1 + 0.2, DossierStatus::ok), side(false, 0, DossierStatus::ok)),
+      row("c", side(true, 0.3, DossierStatus::ok), side(true, 90, DossierStatus::ineligible)),
+      row("d", side(true, 80, DossierStatus::incomplete), side(true, 70, DossierStatus::ok))};
+  // The OLD ranking: a (50), then b and c tied (0.1 + 0.2 is 0.3 within the tolerance), by id;
+  // d is incomplete: after every ok one, unranked.
+  std::sort(rows.begin(), rows.end(), [](const auto& x, const auto& y) {
+    return ess::impact_rank_key(x, false) < ess::impact_rank_key(y, false);
+  });
+  ess::ImpactRanker ranker(false);
+  for (auto& r : rows) ranker.rank(r);
+  CHECK(rows[0].dossier == "a");
+  CHECK(rows[0].before.rank == 1u);
+  CHECK(rows[1].dossier == "b");
+  CHECK(rows[1].before.rank == 2u);
+  CHECK(rows[2].dossier == "c");
+  CHECK(rows[2].before.rank == 2u);
+  CHECK(rows[3].dossier == "d");
+  CHECK_FALSE(rows[3].before.rank);
+  // The report's order: |delta| largest first (c +89.7, a +10, d -10 tied with a: by id),
+  // then the rows without a delta (b, invalid under NEW).
+  std::sort(rows.begin(), rows.end(), [](const auto& x, const auto& y) {
+    return ess::impact_row_key(x) < ess::impact_row_key(y);
+  });
+  CHECK(rows[0].dossier == "c");
+  CHECK(rows[1].dossier == "a");
+  CHECK(rows[2].dossier == "d");
+  CHECK(rows[3].dossier == "b");
 }

@@ -28,6 +28,9 @@ struct GridChange {
   std::string id;    // criterion, scale or fact id; a band's label; the grid key for `grid`
   std::string kind;  // stable token: "leaf-removed", "weight", "level-relabelled", ...
   std::string old_value, new_value;  // as text in the grid's own terms; "" when absent
+  // The same values when they are plain numbers (weights, band minimums, disagreement), for
+  // outputs that write numbers their own way (CSV's decimal mark).
+  std::optional<double> old_number, new_number;
   // weight changes: the nominal effective weights (shares of the total, 0..1)
   std::optional<double> old_effective_weight, new_effective_weight;
   std::vector<std::string> used_by;  // scale changes: the leaves that use the scale

@@ -52,10 +52,25 @@ struct RankRow {
                                      // drawn just above it
 };
 
+// §2.6: totals that differ by less than `tolerance` are equal (0.1 + 0.2 against 0.3).
+bool same_total(double a, double b);
+
+// §2.6: competition ranks (1, 2, 2, 4) of totals met highest first. A total equal to the one
+// before it (same_total) shares its rank, so a run of close totals is one tie. The one ranking
+// of `rank`, `grid impact` and `sensitivity`.
+class CompetitionRanks {
+ public:
+  std::size_t next(double total);  // the rank of the next total, highest first
+
+ private:
+  std::size_t seen_ = 0, rank_ = 0;
+  double last_ = 0;
+};
+
 // One row from one scored dossier: everything a ranking needs, so the rest can be dropped.
 RankRow summarise(const DossierResult& result);
 
-// Where the budget stops (§2.6, notes/rules.md). Meaningful only when `budget` is set.
+// Where the budget stops (§2.6). Meaningful only when `budget` is set.
 struct FundingLine {
   std::optional<double> budget;
   std::size_t funded_count = 0;
@@ -101,6 +116,8 @@ class RankStream {
   std::function<void(RankRow&&)> emit_;
   std::function<void(const RankRow&)> exact_order_;
   std::vector<RankRow> ties_;
+  CompetitionRanks ranks_;
+  std::size_t ties_rank_ = 0;
   std::size_t position_ = 0;
   double cumulative_ = 0;
   FundingLine line_;

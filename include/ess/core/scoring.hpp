@@ -25,7 +25,14 @@ struct ScoreOptions {
 std::optional<DossierResult> score_dossier(const GridIndex& index, const Dossier& dossier,
                                            const ScoreOptions& options, Diagnostics& diags);
 
+// §2.4, each rule once, for scoring and for every command that rescores (sensitivity):
 // The band index of a total (highest band whose min ≤ total, with the tolerance).
 std::size_t band_of(const Grid& grid, double total);
+// A leaf below its minimum: the minimum is in the scale's units, compared on s.
+bool leaf_below_minimum(const Scale& scale, const Criterion& leaf, double s);
+// A node below its minimum: the minimum is on 0..100, the node's score s on 0..1.
+bool node_below_minimum(const Criterion& node, double s);
+// The status: a known eliminatory failure decides before completeness does.
+DossierStatus dossier_status(bool eliminatory_failure, bool missing);
 
 }  // namespace ess

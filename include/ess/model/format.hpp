@@ -1,5 +1,6 @@
 #pragma once
 // One rule each for numbers and escaping in every output: same bytes on every machine/locale.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,16 @@ std::string format_quantity(double value);
 std::string md_text(std::string_view text);
 
 enum class DiagnosticFormat : std::uint8_t { gnu, github, json };
+
+// "gnu" | "github" | "json" (--diagnostics).
+std::optional<DiagnosticFormat> parse_diagnostic_format(std::string_view name);
+
+namespace json {
+class Writer;
+}
+// One diagnostic as the JSON object every JSON output carries (one line: file, line, column,
+// severity, code, message, hint).
+void write_diagnostic_json(json::Writer& writer, const Diagnostic& diagnostic);
 
 // path:line:col: severity: message; hint [code] — one per line, in the given order.
 // `colour` (gnu only): ANSI colours for a terminal, as compilers do; never in files or pipes.

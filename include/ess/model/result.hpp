@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ess/model/model.hpp"
@@ -12,6 +13,9 @@
 namespace ess {
 
 enum class Consolidation : std::uint8_t { mean, median, min };
+
+const char* consolidation_token(Consolidation consolidation);             // mean | median | min
+std::optional<Consolidation> parse_consolidation(std::string_view name);  // --consolidate
 
 struct FactValue {
   enum class Why : std::uint8_t {

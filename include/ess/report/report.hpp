@@ -1,21 +1,33 @@
 #pragma once
 // Reports of `score`: pure functions of a DossierResult, one per format (§4). Numbers and
 // escaping come from format.hpp, fixed words from i18n.hpp; nothing here reads a file.
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ess/core/scoring.hpp"
+#include "ess/model/csv_writer.hpp"
 #include "ess/model/diagnostic.hpp"
 #include "ess/model/model.hpp"
 
 namespace ess {
 
+// What every renderer of every command honours: the language of the fixed words and the CSV
+// dialect. Built by report_options(), never field by field, so that one rule decides.
 struct ReportOptions {
   Language language = Language::fr;  // the fixed words; the grid brings its own labels
   char csv_separator = ',';
   bool decimal_comma = false;  // CSV numbers with ',' (with ';' as separator, in French)
+  csv::Dialect csv() const { return {csv_separator, decimal_comma ? ',' : '.'}; }
 };
+
+// §2.7: the language asked for (--lang), else the grid's; CSV numbers with a decimal comma
+// exactly when the separator is ';' and the report is French, in every command alike.
+ReportOptions report_options(std::optional<Language> asked, char csv_separator,
+                             Language grid_language);
 
 // Markdown (§4): header, verdict, axes, criteria, where support helps, assessors, N/A and
 // missing, facts and resource mix. GitHub-flavoured tables only; one decimal everywhere.
@@ -29,7 +41,7 @@ std::string render_csv(const DossierResult& result, const ReportOptions& options
 std::string csv_header(const ReportOptions& options);
 std::string csv_rows(const DossierResult& result, const ReportOptions& options);
 
-// JSON (§4): one object, keys in the order of notes/rules.md; `diagnostics` are the
+// JSON (§4): one object, keys in the order of §4; `diagnostics` are the
 // dossier's own (validation warnings). Ends with a newline.
 std::string render_json(const DossierResult& result, const ReportOptions& options,
                         const std::vector<Diagnostic>& diagnostics = {});
@@ -41,12 +53,60 @@ struct JsonReport {
 // Several dossiers: a JSON array of the objects above, in the order given.
 std::string render_json_array(const std::vector<JsonReport>& reports, const ReportOptions& options);
 
-// The index of `score --out-dir`: one line per report with its total and decision.
+enum class ReportFormat : std::uint8_t { markdown, csv, json };
+
+// Reports of several dossiers on one stream, as they come: Markdown reports between rules
+// (markdown_separator), CSV rows under one header (csv_header), JSON objects in one array when
+// `array` (else the one object as it is). Each report as render_markdown, csv_rows or
+// render_json wrote it.
+class ReportStream {
+ public:
+  ReportStream(ReportFormat format, const ReportOptions& options, bool array,
+               std::function<void(std::string_view)> sink);
+  void add(std::string_view report);
+  void finish();  // closes the JSON array
+
+ private:
+  ReportFormat format_;
+  ReportOptions options_;
+  bool array_;
+  std::function<void(std::string_view)> sink_;
+  std::size_t count_ = 0;
+};
+
+// The index of `score --out-dir`: one line per report with its total and decision, written as
+// the reports are.
+struct IndexLine {
+  std::string dossier, title;
+  double total = 0;
+  std::string decision;
+  DossierStatus status = DossierStatus::ok;
+  std::string file;  // the report's file name, relative to the index
+};
+IndexLine index_line(const DossierResult& result, std::string file, Language language);
+
+class IndexStream {
+ public:
+  IndexStream(ReportFormat format, const ReportOptions& options,
+              std::function<void(std::string_view)> sink);
+  ~IndexStream();
+  void add(const IndexLine& line);
+  void finish();
+
+ private:
+  struct Json;
+  ReportFormat format_;
+  ReportOptions options_;
+  std::function<void(std::string_view)> sink_;
+  std::unique_ptr<Json> json_;
+  bool finished_ = false;
+};
+
+// The whole index at once.
 struct IndexEntry {
   const DossierResult* result = nullptr;
   std::string file;  // the report's file name, relative to the index
 };
-enum class ReportFormat : std::uint8_t { markdown, csv, json };
 std::string render_index(const std::vector<IndexEntry>& entries, ReportFormat format,
                          const ReportOptions& options);
 
@@ -61,7 +121,8 @@ struct FactCause {
 FactCause first_cause(const Grid& grid, const std::vector<FactValue>& values,
                       const std::string& fact);
 
-// "md", "csv", "json": the extension of report files.
+// "md", "csv", "json": the extension of report files, and the words of --format.
 const char* report_extension(ReportFormat format);
+std::optional<ReportFormat> parse_report_format(std::string_view name);
 
 }  // namespace ess

@@ -5,15 +5,16 @@
 
 #include "ess/core/sensitivity.hpp"
 #include "ess/model/model.hpp"
+#include "ess/report/report.hpp"
 
 namespace ess {
 
 struct SensitivityReport {
-  std::vector<const DossierResult*> results;  // ordered by dossier id
-  SensitivityResult analysis;
+  const Grid* grid = nullptr;                                 // the grid of every dossier
+  const std::vector<SensitivityDossier>* dossiers = nullptr;  // ordered by dossier id
+  SensitivityResult analysis;                                 // parallel to `dossiers`
   SensitivityOptions options;
-  Language language = Language::fr;
-  char csv_separator = ',';
+  ReportOptions report;
 };
 
 std::string render_sensitivity_markdown(const SensitivityReport& report);

@@ -1,0 +1,16 @@
+#include "options.hpp"
+
+#include "ess/model/language.hpp"
+
+namespace ess::cli {
+
+void settle_options(const OptionWords& words, Options& options) {
+  options.format = parse_report_format(words.format).value_or(ReportFormat::markdown);
+  options.diagnostics = parse_diagnostic_format(words.diagnostics).value_or(DiagnosticFormat::gnu);
+  options.consolidation = parse_consolidation(words.consolidate).value_or(Consolidation::mean);
+  options.group_by = parse_group_key(words.group_by);
+  options.language = parse_language(words.lang);
+  options.csv_separator = words.csv_sep.empty() ? ',' : words.csv_sep[0];
+}
+
+}  // namespace ess::cli
