@@ -335,10 +335,12 @@ std::string render_letter(const LetterInput& in) {
   return l.out;
 }
 
-LetterInput letter_input(const DossierResult& result) {
+LetterInput letter_input(const DossierResult& result, std::optional<Language> asked) {
   LetterInput in;
   in.result = &result;
-  in.language = result.grid ? result.grid->language : Language::fr;
+  // The separator plays no part in a letter: only the language of report_options is used.
+  Language grid_language = result.grid ? result.grid->language : Language::fr;
+  in.language = report_options(asked, ',', grid_language).language;
   in.not_assessed = result.self_only;
   return in;
 }

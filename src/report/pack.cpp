@@ -55,13 +55,10 @@ a { color: #000; text-decoration: none; }
 CallStats gather(const RankedRows& rows) {
   CallStats s;
   rows.for_each([&](const RankRow& row) {
-    ++s.rows;
+    s.counts.add(row);
     s.requested += row.requested.value_or(0);
-    if (row.status == DossierStatus::ineligible) ++s.ineligible;
-    if (row.status == DossierStatus::incomplete) ++s.incomplete;
-    if (row.status != DossierStatus::ok || !row.rank) return;
+    if (!row.rank) return;
     if (row.flags & flag_self_only) ++s.not_assessed;
-    ++s.ranked;
     ++s.bins[distribution_bin(row.total)];
     if (row.funded) {
       ++s.funded;

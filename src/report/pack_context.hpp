@@ -18,8 +18,8 @@ namespace ess::pack {
 
 // One pass over the ranked rows: what the summary and the discussion need.
 struct CallStats {
-  std::size_t rows = 0, ranked = 0, ineligible = 0, incomplete = 0, not_assessed = 0;
-  std::size_t funded = 0;
+  RankCounts counts;  // rows, ranked, ineligible, incomplete: counted as `rank` counts them
+  std::size_t not_assessed = 0, funded = 0;
   double requested = 0;                               // Σ requested over every row
   std::array<std::size_t, 10> bins{};                 // totals of the ranked rows, by ten points
   std::optional<double> last_funded, first_unfunded;  // totals either side of the line

@@ -20,12 +20,14 @@ Inline item(const Ctx& ctx, const RankRow& row, const std::string& detail) {
   return out + doc::plain(title + (ctx.lang == Language::fr ? " : " : ": ") + detail);
 }
 
+// Above or below a threshold is the row's band (band_of, §2.4): the one rule of thresholds.
 std::string close_to_band(const Ctx& ctx, const RankRow& row) {
-  for (const Band& b : ctx.grid.decision) {
+  for (std::size_t i = 0; i < ctx.grid.decision.size(); ++i) {
+    const Band& b = ctx.grid.decision[i];
     if (b.min <= 0) continue;
     double d = row.total - b.min;
     if (std::abs(d) > close_call + tolerance) continue;
-    return fill(d >= -tolerance ? ctx.w.close_above : ctx.w.close_below,
+    return fill(row.band >= i ? ctx.w.close_above : ctx.w.close_below,
                 fmt::arg("total", ctx.score(row.total)), fmt::arg("gap", ctx.score(std::abs(d))),
                 fmt::arg("band", ctx.quoted(b.label)), fmt::arg("min", ctx.quantity(b.min)));
   }

@@ -58,9 +58,10 @@ void figures(Ctx& ctx, const PackTally& tally) {
   const PackWords& w = ctx.w;
   ctx.out.begin_part("figures", true);
   ctx.out.heading(2, doc::plain(std::string(w.figures_heading)));
-  ctx.out.paragraph(doc::plain(fill(w.figures_line, fmt::arg("count", ctx.count(ctx.stats.rows)),
-                                    fmt::arg("ranked", ctx.count(ctx.stats.ranked)),
-                                    fmt::arg("funded", ctx.count(tally.funded())))));
+  ctx.out.paragraph(
+      doc::plain(fill(w.figures_line, fmt::arg("count", ctx.count(ctx.stats.counts.rows)),
+                      fmt::arg("ranked", ctx.count(ctx.stats.counts.ranked)),
+                      fmt::arg("funded", ctx.count(tally.funded())))));
   groups(ctx, w.by_territory, w.territory, tally.by_territory());
   groups(ctx, w.by_theme, w.theme, tally.by_theme());
   ctx.out.figure(distribution_figure(ctx));

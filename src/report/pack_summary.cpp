@@ -90,7 +90,7 @@ doc::Figure distribution_figure(const Ctx& ctx) {
                 fill(w.bin_item, fmt::arg("count", ctx.count(ctx.stats.bins[i])),
                      fmt::arg("low", 10 * i), fmt::arg("high", 10 * (i + 1)));
   }
-  sentence = fill(w.distribution_sentence, fmt::arg("count", ctx.count(ctx.stats.ranked)),
+  sentence = fill(w.distribution_sentence, fmt::arg("count", ctx.count(ctx.stats.counts.ranked)),
                   fmt::arg("list", sentence.empty() ? std::string(w.none) : sentence));
   chart.text = {std::string(w.distribution_caption), sentence};
   return {svg_distribution(chart), std::string(w.distribution_caption), {}, sentence};
@@ -106,13 +106,13 @@ void summary(Ctx& ctx) {
   auto row = [&](std::string_view label, std::size_t n) {
     t.rows.push_back({{doc::plain(std::string(label)), doc::plain(ctx.count(n))}});
   };
-  row(w.status_ranked, s.ranked - s.not_assessed);
+  row(w.status_ranked, s.counts.ranked - s.not_assessed);
   if (s.not_assessed) row(w.status_not_assessed, s.not_assessed);
-  row(w.status_ineligible, s.ineligible);
-  row(w.status_incomplete, s.incomplete);
+  row(w.status_ineligible, s.counts.ineligible);
+  row(w.status_incomplete, s.counts.incomplete);
   row(w.status_refused, ctx.call.refused.size());
   t.rows.push_back({{doc::strong(std::string(w.total_files)),
-                     doc::strong(ctx.count(s.rows + ctx.call.refused.size()))}});
+                     doc::strong(ctx.count(s.counts.rows + ctx.call.refused.size()))}});
   ctx.out.table(t);
   const FundingLine& f = ctx.call.funding;
   if (f.budget) {
@@ -220,7 +220,7 @@ void ranking(Ctx& ctx) {
   });
   if (budget && !line_drawn) t.rows.push_back({{doc::strong(funding_rule(ctx, true))}, true});
   if (!budget) ctx.out.small(doc::plain(std::string(w.no_line)));
-  if (ctx.stats.ranked == 0)
+  if (ctx.stats.counts.ranked == 0)
     ctx.out.paragraph(doc::plain(std::string(w.no_ranked)));
   else
     ctx.out.table(t);

@@ -9,6 +9,7 @@
 #include "../unit/examples_fixture.hpp"
 #include "ess/report/letter.hpp"
 #include "ess/report/pack.hpp"
+#include "ess/report/report.hpp"
 
 namespace {
 
@@ -23,7 +24,7 @@ std::string pack(const ScoredExamples& ex, ess::Audience audience, ess::PackForm
   ess::RankedRowsInMemory rows(ex.rows);
   ess::PackCall call;
   call.grid = &ex.grid;
-  call.language = ex.grid.language;
+  call.language = ess::report_options(std::nullopt, ',', ex.grid.language).language;
   call.audience = audience;
   call.format = format;
   call.rows = &rows;

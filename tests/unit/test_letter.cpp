@@ -196,3 +196,14 @@ TEST_CASE("letter: in English for an English grid") {
     }
   }
 }
+
+TEST_CASE("letter: the language of report_options, --lang over the grid's") {
+  auto ex = score_examples(french_grid(), examples_dir());
+  const ess::DossierResult& r = by_id(*ex, "2026-007");
+  CHECK(ess::letter_input(r).language == ess::Language::fr);
+  ess::LetterInput in = ess::letter_input(r, ess::Language::en);
+  CHECK(in.language == ess::Language::en);
+  std::string letter = plain(ess::render_letter(in));
+  CHECK(letter.find("Dear Sir or Madam,") != std::string::npos);
+  CHECK(letter.find("Madame, Monsieur,") == std::string::npos);
+}

@@ -164,3 +164,42 @@ TEST_CASE("pack: in English for an English grid") {
   std::string pub = readable(render(*ex, ess::Audience::public_account, ess::PackFormat::markdown));
   CHECK(pub.find("# Public account — ") == 0);
 }
+
+TEST_CASE("pack: a total close to a threshold is above or below it as its band says") {
+  auto ex = examples(std::nullopt);
+  std::vector<ess::RankRow> rows;
+  // Réservé from 50, Favorable from 70; 70 less a rounding error is Favorable (band_of).
+  for (auto [id, total] : {std::pair<const char*, double>{"t-above", 51},
+                           {"t-at", 70 - 1e-12},
+                           {"t-below", 68},
+                           {"t-far", 60}}) {
+    ess::RankRow row;
+    row.dossier = id;
+    row.total = total;
+    row.band = ess::band_of(ex->grid, total);
+    rows.push_back(row);
+  }
+  auto funding = ess::rank_rows(rows, std::nullopt);
+  ess::resolve_decisions(rows, ex->grid, ex->grid.language);
+  ess::RankedRowsInMemory ranked(rows);
+  ess::PackCall call;
+  call.grid = &ex->grid;
+  call.format = ess::PackFormat::markdown;
+  call.rows = &ranked;
+  call.funding = funding;
+  ess::PackNotes notes;
+  ess::PackRenderer renderer(call, notes);
+  std::string md = readable(renderer.begin());
+  auto topic = md.find("Totaux à moins de 3 points");
+  REQUIRE(topic != std::string::npos);
+  md = md.substr(topic, md.find("\n#", topic) - topic);
+  auto line_of = [&](const std::string& id) {
+    auto at = md.find("- [" + id + "]");
+    return at == std::string::npos ? std::string() : md.substr(at, md.find('\n', at) - at);
+  };
+  INFO(md);
+  CHECK(line_of("t-above").find("1,0 pt au-dessus du seuil de l'avis") != std::string::npos);
+  CHECK(line_of("t-at").find("0,0 pt au-dessus du seuil de l'avis") != std::string::npos);
+  CHECK(line_of("t-below").find("2,0 pt en dessous du seuil de l'avis") != std::string::npos);
+  CHECK(line_of("t-far").empty());
+}

@@ -20,7 +20,7 @@ struct Letterhead {
 
 struct LetterInput {
   const DossierResult* result = nullptr;
-  Language language = Language::fr;      // the grid's, unless --lang
+  Language language = Language::fr;      // report_options(): --lang, else the grid's
   std::optional<Letterhead> letterhead;  // the call's `letterhead:` or --letterhead; none: left out
   std::string date;        // ISO: the call's decision date or --date, never today; "": left out
   std::string reference;   // the committee's act (the call's decision reference); "": none
@@ -33,8 +33,9 @@ struct LetterInput {
 // One letter, Markdown for pandoc, ending with a newline.
 std::string render_letter(const LetterInput& input);
 
-// The letter's input for a scored dossier without a call: the grid's language, no letterhead,
-// no date (the command warns about what is missing).
-LetterInput letter_input(const DossierResult& result);
+// The letter's input for a scored dossier without a call: the language of report_options (the
+// one asked for, else the grid's), no letterhead, no date (the command warns about what is
+// missing).
+LetterInput letter_input(const DossierResult& result, std::optional<Language> asked = {});
 
 }  // namespace ess

@@ -35,8 +35,8 @@ struct RefusedFile {
 };
 
 struct PackCall {
-  const Grid* grid = nullptr;  // the grid every dossier was scored with
-  Language language = Language::fr;
+  const Grid* grid = nullptr;        // the grid every dossier was scored with
+  Language language = Language::fr;  // report_options(): --lang, else the grid's
   Audience audience = Audience::committee;
   PackFormat format = PackFormat::html;
   std::string call_id, call_title, funder;  // "": no call
