@@ -3,7 +3,8 @@
 # As root it installs what is missing; otherwise it prints the one apt-get line to run.
 # Usage: ess_require_packages build|test
 ess_packages_build=(cmake ninja-build g++ libcli11-dev libyaml-cpp-dev libfmt-dev catch2)
-ess_packages_test=(pandoc python3 python3-yaml groff-base nodejs clang libclang-rt-14-dev zsh)
+ess_packages_test=(pandoc python3 python3-yaml groff-base nodejs clang libclang-rt-14-dev zsh chromium
+  poppler-utils)
 
 ess_require_packages() {
   local wanted=("${ess_packages_build[@]}")

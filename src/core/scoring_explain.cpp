@@ -102,15 +102,9 @@ void straddles(const Tree& tree, DossierResult& result, bool per_leaf) {
   // Each counted assessor's own total: their values where they gave one, else consolidated.
   std::optional<std::size_t> first_band;
   for (std::size_t a = 0; a < result.dossier->assessments.size(); ++a) {
-    auto s = base;
+    if (result.dossier->assessments[a].role == Role::self && !result.self_only) continue;
     bool counted = false;
-    for (std::size_t i = 0; i < result.criteria.size(); ++i) {
-      for (const auto& score : result.criteria[i].counted) {
-        if (score.assessment != a) continue;
-        counted = true;
-        if (!score.na && !result.criteria[i].consensus) s[i] = score.s;
-      }
-    }
+    auto s = own_leaf_scores(result, a, counted);
     if (!counted) continue;
     std::size_t band = band_of(grid, total_of(tree, s));
     if (first_band && *first_band != band) result.assessors_straddle_band = true;

@@ -29,4 +29,10 @@ Evaluation evaluate(const Tree& tree, std::vector<std::optional<double>> leaf_s)
 std::vector<double> effective_weights(const Tree& tree,
                                       const std::vector<std::optional<double>>& s);
 
+// An assessment's own leaf scores: its values where it gave one (and no consensus overrides
+// it), the consolidated ones elsewhere. `scored_any`: whether it scored or marked any leaf.
+// The one rule for assessors' own totals (assessor_views.cpp).
+std::vector<std::optional<double>> own_leaf_scores(const DossierResult& result,
+                                                   std::size_t assessment, bool& scored_any);
+
 }  // namespace ess

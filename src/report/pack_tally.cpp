@@ -1,0 +1,83 @@
+// What the pack gathers dossier by dossier, so that no DossierResult outlives its page:
+// the committee's notes (first pass) and the call's sums (second pass).
+#include "ess/report/pack.hpp"
+
+#include "doc_values.hpp"
+
+namespace ess {
+
+namespace {
+
+bool counted_role(const DossierResult& result, std::size_t assessment) {
+  return result.self_only || result.dossier->assessments[assessment].role != Role::self;
+}
+
+bool gave(const CriterionResult& r, std::size_t assessment) {
+  for (const AssessorScore& s : r.counted)
+    if (s.assessment == assessment) return true;
+  return false;
+}
+
+// Leaves that some counted assessments scored and others left out (§1.2 omissions).
+std::vector<std::string> omissions(const DossierResult& result) {
+  std::vector<std::string> out;
+  const auto& assessments = result.dossier->assessments;
+  for (const CriterionResult& r : result.criteria) {
+    if (!r.is_leaf() || !r.criterion->from.empty() || r.counted.empty()) continue;
+    for (std::size_t a = 0; a < assessments.size(); ++a)
+      if (counted_role(result, a) && !gave(r, a))
+        out.push_back(doc::title_of(*r.criterion) + " — " + assessments[a].assessor);
+  }
+  return out;
+}
+
+}  // namespace
+
+void PackNotes::add(const DossierResult& result) {
+  DossierNote note;
+  for (const CriterionResult& r : result.criteria)
+    if (r.is_leaf() && r.straddles_band) note.straddling.push_back(doc::title_of(*r.criterion));
+  note.omissions = omissions(result);
+  note.not_assessed = result.self_only;
+  if (note.straddling.empty() && note.omissions.empty() && !note.not_assessed) return;
+  notes_[result.dossier->id] = std::move(note);
+}
+
+const DossierNote* PackNotes::find(const std::string& dossier) const {
+  auto it = notes_.find(dossier);
+  return it == notes_.end() ? nullptr : &it->second;
+}
+
+PackTally::PackTally(const Grid& grid)
+    : grid_(grid),
+      funded_facts_(grid.facts.size(), 0.0),
+      funded_fact_counts_(grid.facts.size(), 0) {}
+
+void PackTally::add(const DossierResult& result, const RankRow& row) {
+  Group& territory = territory_[row.territory];
+  Group& theme = theme_[row.theme];
+  for (Group* g : {&territory, &theme}) ++g->applications;
+  if (!result.self_only) {
+    ++assessed_;
+    for (const CriterionResult& r : result.criteria) {
+      if (!r.is_leaf() || !r.points_to_gain || *r.points_to_gain <= tolerance) continue;
+      for (auto* needs : {&needs_, &territory.needs, &theme.needs}) {
+        Need& need = (*needs)[r.criterion->id];
+        need.points += *r.points_to_gain;
+        ++need.dossiers;
+      }
+    }
+  }
+  if (!row.funded) return;
+  double amount = row.requested.value_or(0);
+  for (Group* g : {&territory, &theme}) ++g->funded, g->awarded += amount;
+  const Dossier& d = *result.dossier;
+  awards_.push_back({d.applicant, d.title.empty() ? d.id : d.title, d.territory, amount});
+  for (std::size_t i = 0; i < result.facts.size() && i < funded_facts_.size(); ++i)
+    if (result.facts[i].value) {
+      funded_facts_[i] += *result.facts[i].value;
+      ++funded_fact_counts_[i];
+    }
+}
+
+}  // namespace ess

@@ -1,0 +1,151 @@
+#pragma once
+// The fixed words of the committee's pack and the public account, French first, then English.
+// Sentences with {placeholders} are filled with fill() (pack_context.hpp).
+// Generated once from a list and kept by hand since: one field per line, same order in both.
+#include <string_view>
+
+#include "ess/model/model.hpp"
+
+namespace ess::pack {
+
+struct PackWords {
+  std::string_view committee_title;
+  std::string_view public_title;
+  std::string_view meta_grid;
+  std::string_view meta_funder;
+  std::string_view meta_date;
+  std::string_view committee_intro;
+  std::string_view public_intro;
+  std::string_view contents_heading;
+  std::string_view summary_heading;
+  std::string_view ranking_heading;
+  std::string_view discuss_heading;
+  std::string_view dossiers_heading;
+  std::string_view support_heading;
+  std::string_view awards_heading;
+  std::string_view figures_heading;
+  std::string_view resources_heading;
+  std::string_view status_caption;
+  std::string_view status;
+  std::string_view count;
+  std::string_view status_ranked;
+  std::string_view status_not_assessed;
+  std::string_view status_ineligible;
+  std::string_view status_incomplete;
+  std::string_view status_refused;
+  std::string_view total_files;
+  std::string_view budget_line;
+  std::string_view requested_line;
+  std::string_view no_budget;
+  std::string_view distribution_caption;
+  std::string_view distribution_sentence;
+  std::string_view bin_item;
+  std::string_view count_legend;
+  std::string_view none;
+  std::string_view rank;
+  std::string_view dossier;
+  std::string_view title;
+  std::string_view total;
+  std::string_view decision;
+  std::string_view requested;
+  std::string_view cumulative;
+  std::string_view funded;
+  std::string_view yes;
+  std::string_view dash;
+  std::string_view funding_rule;
+  std::string_view funding_rule_all;
+  std::string_view no_line;
+  std::string_view no_ranked;
+  std::string_view unranked_caption;
+  std::string_view reason;
+  std::string_view reason_ineligible;
+  std::string_view reason_incomplete;
+  std::string_view refused_caption;
+  std::string_view file;
+  std::string_view discuss_intro;
+  std::string_view discuss_none;
+  std::string_view topic_band;
+  std::string_view topic_line;
+  std::string_view topic_straddles;
+  std::string_view topic_omissions;
+  std::string_view topic_not_assessed;
+  std::string_view topic_incomplete;
+  std::string_view topic_ineligible;
+  std::string_view topic_refused;
+  std::string_view close_above;
+  std::string_view close_below;
+  std::string_view close_line_funded;
+  std::string_view close_line_unfunded;
+  std::string_view straddle_totals;
+  std::string_view straddle_leaves;
+  std::string_view omitted;
+  std::string_view not_assessed_detail;
+  std::string_view applicant;
+  std::string_view territory;
+  std::string_view theme;
+  std::string_view funded_yes;
+  std::string_view funded_no;
+  std::string_view profile_heading;
+  std::string_view profile_caption;
+  std::string_view profile_desc;
+  std::string_view axis;
+  std::string_view self_column;
+  std::string_view retained;
+  std::string_view minimum;
+  std::string_view legend_score;
+  std::string_view legend_minimum;
+  std::string_view legend_bands;
+  std::string_view mix_heading;
+  std::string_view mix_sentence;
+  std::string_view mix_index;
+  std::string_view strengths_heading;
+  std::string_view strengths_none;
+  std::string_view weaknesses_heading;
+  std::string_view weaknesses_none;
+  std::string_view weak_eliminatory;
+  std::string_view weak_alert;
+  std::string_view weak_missing;
+  std::string_view weak_na;
+  std::string_view weak_gap;
+  std::string_view path_heading;
+  std::string_view path_ineligible;
+  std::string_view path_top;
+  std::string_view path_none;
+  std::string_view path_step;
+  std::string_view path_reached;
+  std::string_view path_out_of_reach;
+  std::string_view disagreements_heading;
+  std::string_view consensus_value;
+  std::string_view na;
+  std::string_view support_intro;
+  std::string_view support_none;
+  std::string_view support_overall;
+  std::string_view criterion;
+  std::string_view below_target;
+  std::string_view points_total;
+  std::string_view points_each;
+  std::string_view support_by_territory;
+  std::string_view support_by_theme;
+  std::string_view applications;
+  std::string_view first_need;
+  std::string_view second_need;
+  std::string_view need_item;
+  std::string_view one_dossier;
+  std::string_view many_dossiers;
+  std::string_view mix_funded_heading;
+  std::string_view not_given;
+  std::string_view project;
+  std::string_view amount;
+  std::string_view awards_none;
+  std::string_view awards_note;
+  std::string_view figures_line;
+  std::string_view by_territory;
+  std::string_view by_theme;
+  std::string_view supported;
+  std::string_view resources_intro;
+  std::string_view resources_none;
+};
+
+const PackWords& pack_words(Language language);
+
+}  // namespace ess::pack
