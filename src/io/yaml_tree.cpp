@@ -1,4 +1,5 @@
-// The only file that includes yaml-cpp. See ../shared/deps-notes.md §2 for why each guard exists.
+// The only file that includes yaml-cpp 0.7. Each guard below (depth, aliases, duplicate keys,
+// positions) says beside it which trap of that version it closes.
 #include "ess/io/yaml_tree.hpp"
 
 #include "ess/model/messages.hpp"
