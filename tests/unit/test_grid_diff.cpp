@@ -8,6 +8,7 @@
 #include "ess/io/grid_source.hpp"
 #include "ess/io/load.hpp"
 #include "ess/report/grid_diff_render.hpp"
+#include "test_support.hpp"
 
 using ess::Bump;
 using ess::ChangeSubject;
@@ -59,22 +60,12 @@ decision:
 // The base grid with each `from` replaced by its `to` (each must be found exactly once).
 std::string edited(std::initializer_list<std::pair<std::string, std::string>> edits,
                    std::string text = base_grid) {
-  for (const auto& [from, to] : edits) {
-    auto at = text.find(from);
-    INFO("edit not found: " << from);
-    REQUIRE(at != std::string::npos);
-    REQUIRE(text.find(from, at + 1) == std::string::npos);
-    text.replace(at, from.size(), to);
-  }
+  for (const auto& [from, to] : edits) text = test_support::replace_once(text, from, to);
   return text;
 }
 
 ess::Grid load(const std::string& yaml) {
-  ess::Diagnostics diags("grid.yaml");
-  auto grid = ess::load_grid_bytes(yaml, "grid.yaml", ess::ParseLimits{}, diags);
-  INFO((diags.empty() ? std::string("no diagnostics") : diags.items()[0].message));
-  REQUIRE(grid);
-  return std::move(*grid);
+  return test_support::require_grid(yaml);
 }
 
 GridDiff diff_with(std::initializer_list<std::pair<std::string, std::string>> edits) {

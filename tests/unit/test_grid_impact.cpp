@@ -10,6 +10,7 @@
 #include "ess/io/load.hpp"
 #include "ess/model/grid_index.hpp"
 #include "ess/report/grid_impact_render.hpp"
+#include "test_support.hpp"
 
 using Catch::Detail::Approx;
 using ess::DossierStatus;
@@ -51,9 +52,7 @@ decision:
 )";
 
 std::string replaced(std::string text, const std::string& from, const std::string& to) {
-  auto at = text.find(from);
-  REQUIRE(at != std::string::npos);
-  return text.replace(at, from.size(), to);
+  return test_support::replace_once(std::move(text), from, to);
 }
 
 struct Fixture {

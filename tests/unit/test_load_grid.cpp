@@ -6,6 +6,7 @@
 
 #include "ess/core/scale.hpp"
 #include "ess/io/load.hpp"
+#include "test_support.hpp"
 
 using ess::Diagnostics;
 
@@ -54,10 +55,7 @@ const std::string base_grid =
 
 // The base grid with `from` replaced by `to` (which must occur exactly once).
 std::string with(const std::string& from, const std::string& to, std::string text = base_grid) {
-  auto at = text.find(from);
-  REQUIRE(at != std::string::npos);
-  REQUIRE(text.find(from, at + 1) == std::string::npos);
-  return text.replace(at, from.size(), to);
+  return test_support::replace_once(std::move(text), from, to);
 }
 
 struct Loaded {

@@ -11,39 +11,6 @@ Approx exact(double v) {
   return Approx(v).margin(1e-12);
 }
 
-const char* two_axes_grid = R"(
-grid: g
-version: 1.0.0
-title: T
-scales:
-  niveau: {type: levels, levels: [{value: 0, label: Absent}, {value: 1, label: Emergent}, {value: 2, label: Etabli}, {value: 3, label: Exemplaire}]}
-  oui-non: {type: yesno}
-  part: {type: numeric, min: 0, max: 100}
-criteria:
-  - id: a
-    title: A
-    weight: 3
-    children:
-      - {id: a1, title: A1, scale: niveau, weight: 2}
-      - {id: a2, title: A2, scale: oui-non, weight: 1}
-  - id: b
-    title: B
-    weight: 1
-    children:
-      - {id: b1, title: B1, scale: part}
-decision:
-  - {min: 0, label: Defavorable}
-  - {min: 50, label: Reserve}
-  - {min: 70, label: Favorable}
-  - {min: 90, label: Excellent}
-)";
-
-std::string dossier_with(const std::string& scores, const std::string& extra = "") {
-  return "dossier: d1\ntitle: D\ngrid: g\nassessments:\n  - assessor: X\n    role: analyst\n"
-         "    date: 2026-01-01\n    scores:\n" +
-         scores + extra;
-}
-
 }  // namespace
 
 TEST_CASE("weighted mean: total, effective weights and points to gain by hand") {
