@@ -14,6 +14,7 @@
 #include "diagnostic_printer.hpp"
 #include "ess/core/ranking.hpp"
 #include "ess/model/byte_codec.hpp"
+#include "ess/model/messages.hpp"
 #include "parallel_inputs.hpp"
 #include "progress.hpp"
 
@@ -223,10 +224,12 @@ void BatchRun::settle(Group& g, const BatchConsumer& consume) {
       others += (shown++ ? ", " : "") + where(g.kept[k].first, g.kept[k].second);
     }
     if (std::size_t more = g.kept.size() - 1 - shown)
-      others += fmt::format(" and {} more file{}", more, more > 1 ? "s" : "");
-    add_diagnostic_locked({Severity::error, "duplicate-dossier", g.kept[i].first, g.kept[i].second,
-                           fmt::format("dossier id '{}' is also the id of {}", g.id, others),
-                           "give each dossier its own id"});
+      others = phrase(more > 1 ? Msg::and_more_files : Msg::and_one_more_file,
+                      fmt::arg("others", others), fmt::arg("count", more));
+    add_diagnostic_locked(make_diagnostic(
+        Severity::error, g.kept[i].first, g.kept[i].second,
+        say(Msg::duplicate_dossier, fmt::arg("dossier", g.id), fmt::arg("other", others)),
+        say(Msg::duplicate_dossier_hint)));
   }
 }
 

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "ess/model/messages.hpp"
+
 namespace ess::cli {
 
 void BatchGrid::add(const LoadedGrid* grid) {
@@ -30,17 +32,14 @@ std::size_t BatchGrid::count(const LoadedGrid* grid) const {
 }
 
 Diagnostic BatchGrid::refusal(const std::string& file, Pos grid_pos, const LoadedGrid& other,
-                              const char* what, const char* hint) const {
+                              Msg what, Msg hint) const {
   const LoadedGrid& grid = *chosen();
-  return {Severity::error,
-          "grid-mismatch",
-          file,
-          grid_pos,
-          fmt::format("{} uses grid {}@{} ({} dossiers), but this dossier is scored with {}@{}: "
-                      "totals of different grids do not compare",
-                      what, grid.grid.id, grid.grid.version, count(&grid), other.grid.id,
-                      other.grid.version),
-          hint};
+  return make_diagnostic(
+      Severity::error, file, grid_pos,
+      say(Msg::batch_other_grid, fmt::arg("what", phrase(what)), fmt::arg("grid", grid.grid.id),
+          fmt::arg("version", grid.grid.version), fmt::arg("count", count(&grid)),
+          fmt::arg("other", other.grid.id), fmt::arg("other_version", other.grid.version)),
+      say(hint));
 }
 
 }  // namespace ess::cli

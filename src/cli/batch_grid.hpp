@@ -8,6 +8,7 @@
 
 #include "ess/io/grid_store.hpp"
 #include "ess/model/diagnostic.hpp"
+#include "ess/model/message_ids.hpp"
 
 namespace ess::cli {
 
@@ -18,8 +19,8 @@ class BatchGrid {
   std::size_t count(const LoadedGrid* grid) const;
 
   // The error at a dossier scored with another grid than chosen(). `what`: "this ranking".
-  Diagnostic refusal(const std::string& file, Pos grid_pos, const LoadedGrid& other,
-                     const char* what, const char* hint) const;
+  Diagnostic refusal(const std::string& file, Pos grid_pos, const LoadedGrid& other, Msg what,
+                     Msg hint) const;
 
  private:
   std::map<const LoadedGrid*, std::size_t> counts_;

@@ -8,6 +8,7 @@
 #include "ess/io/grid_source.hpp"
 #include "ess/io/load.hpp"
 #include "ess/model/grid_index.hpp"
+#include "ess/model/messages.hpp"
 #include "ess/model/text.hpp"
 #include "ess/report/call_show.hpp"
 #include "output.hpp"
@@ -17,12 +18,11 @@ namespace ess::cli {
 const LoadedGrid* find_base_grid(const Call& call, GridStore& store, Diagnostics& diags) {
   const LoadedGrid* base = store.find_version(call.grid_id, call.grid_version);
   if (!base)
-    diags.error("grid-not-found", call.grid_pos,
-                fmt::format("no grid '{}' at version {} found for call '{}'", call.grid_id,
-                            call.grid_version, call.id),
-                fmt::format("put {0}@{1}.yaml (or a {0}.yaml of version {1}) in ./criteria or "
-                            "$ESS_EVAL_GRID_PATH, or pass it with --grid",
-                            call.grid_id, call.grid_version));
+    diags.error(call.grid_pos,
+                say(Msg::call_base_not_found, fmt::arg("grid", call.grid_id),
+                    fmt::arg("version", call.grid_version), fmt::arg("call", call.id)),
+                say(Msg::call_base_not_found_hint, fmt::arg("grid", call.grid_id),
+                    fmt::arg("version", call.grid_version)));
   return base;
 }
 

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "common.hpp"
+#include "ess/model/messages.hpp"
 #include "ess/report/grid_diff_render.hpp"
 #include "grid_pair.hpp"
 #include "output.hpp"
@@ -12,38 +13,59 @@ namespace ess::cli {
 
 namespace {
 
+Msg bump_word(Bump bump) {
+  return bump == Bump::major   ? Msg::bump_major
+         : bump == Bump::minor ? Msg::bump_minor
+                               : Msg::bump_patch;
+}
+
+Msg subject_word(ChangeSubject subject) {
+  switch (subject) {
+    case ChangeSubject::grid:
+      return Msg::subject_grid;
+    case ChangeSubject::criterion:
+      return Msg::subject_criterion;
+    case ChangeSubject::scale:
+      return Msg::subject_scale;
+    case ChangeSubject::fact:
+      return Msg::subject_fact;
+    case ChangeSubject::decision:
+      break;
+  }
+  return Msg::subject_decision;
+}
+
 // Why the version is refused: every change that needs more than the bump NEW makes.
 Diagnostic version_diagnostic(const GridDiff& d) {
-  Diagnostic diag;
-  diag.file = d.new_file;
+  using namespace fmt::literals;
   const VersionCheck& v = d.version;
-  if (v.backwards) {
-    diag.code = "version-backwards";
-    diag.message = fmt::format("version {} goes backwards from {}", d.new_version, d.old_version);
-    diag.hint = fmt::format("a new version of a grid must be above {}; at least {}", d.old_version,
-                            next_version(d.old_version, std::max(v.required, Bump::patch)));
-    return diag;
-  }
-  diag.code = "version-bump";
+  if (v.backwards)
+    return make_diagnostic(
+        Severity::error, d.new_file, {},
+        say(Msg::version_backwards, "new"_a = d.new_version, "old"_a = d.old_version),
+        say(Msg::version_backwards_hint, "old"_a = d.old_version,
+            "next"_a = next_version(d.old_version, std::max(v.required, Bump::patch))));
   std::vector<std::string> why;
   for (const auto& c : d.changes)
     if (c.bump > v.actual)
-      why.push_back(fmt::format("{} '{}': {} ({})", subject_token(c.subject), c.id,
-                                describe_change(c, Language::en), bump_token(c.bump)));
-  diag.message = fmt::format(
-      "version {} -> {} is {} bump, but the changes require a {} bump: {}", d.old_version,
-      d.new_version, v.actual == Bump::none ? "no" : fmt::format("a {}", bump_token(v.actual)),
-      bump_token(v.required), fmt::join(why, "; "));
-  diag.hint = fmt::format("set version: {} (or higher) in {}",
-                          next_version(d.old_version, v.required), d.new_file);
-  return diag;
+      why.push_back(phrase(Msg::bump_why, "subject"_a = phrase(subject_word(c.subject)),
+                           "id"_a = c.id, "change"_a = describe_change(c, message_language()),
+                           "bump"_a = phrase(bump_word(c.bump))));
+  std::string actual = v.actual == Bump::none
+                           ? phrase(Msg::bump_none)
+                           : phrase(Msg::bump_some, "bump"_a = phrase(bump_word(v.actual)));
+  return make_diagnostic(
+      Severity::error, d.new_file, {},
+      say(Msg::version_bump, "old"_a = d.old_version, "new"_a = d.new_version, "actual"_a = actual,
+          "required"_a = phrase(bump_word(v.required)), "why"_a = fmt::join(why, "; ")),
+      say(Msg::version_bump_hint, "next"_a = next_version(d.old_version, v.required),
+          "file"_a = d.new_file));
 }
 
 }  // namespace
 
 int run_grid_diff(const Options& options) {
-  if (options.paths.size() != 2)
-    return usage_error(options, "give OLD and NEW (files or REV:PATH)");
+  if (options.paths.size() != 2) return usage_error(options, phrase(Msg::usage_diff_pair));
   std::vector<Diagnostic> all;
   std::optional<GridPair> grids = load_grid_pair(options, all);
   if (!grids) return exit_code(print_diagnostics(all, options));

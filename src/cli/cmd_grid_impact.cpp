@@ -10,6 +10,7 @@
 #include "common.hpp"
 #include "dossier_stage.hpp"
 #include "ess/model/grid_index.hpp"
+#include "ess/model/messages.hpp"
 #include "ess/report/grid_impact_render.hpp"
 #include "grid_pair.hpp"
 #include "impact_passes.hpp"
@@ -22,8 +23,7 @@ namespace ess::cli {
 namespace {
 
 // Grid files met in a folder are skipped: a project folder holds both.
-const DossierReading impact_reading{
-    true, {}, {}, "this file is not a dossier (no 'dossier:' key)", {}};
+const DossierReading impact_reading{true, Msg::not_a_dossier, {}, Msg::not_a_dossier, {}};
 
 struct Worker {
   const Grid& old_grid;
@@ -40,10 +40,8 @@ struct Worker {
     Dossier& dossier = read->dossier;
     dossier.file = path;
     if (dossier.grid_id != old_grid.id && dossier.grid_id != new_grid.id) {
-      diags.warning(
-          "grid-mismatch", dossier.grid_pos,
-          fmt::format("this dossier names grid '{}', not the grid compared ('{}'): left out",
-                      dossier.grid_id, new_grid.id));
+      diags.warning(dossier.grid_pos, say(Msg::impact_other_grid, fmt::arg("grid", dossier.grid_id),
+                                          fmt::arg("compared", new_grid.id)));
       return std::nullopt;
     }
     BatchRecord record{dossier.id, read->id_pos, false, {}};
@@ -81,8 +79,7 @@ int impact(const Options& options, const GridPair& grids, std::vector<Diagnostic
 }  // namespace
 
 int run_grid_impact(const Options& options) {
-  if (options.paths.size() < 3)
-    return usage_error(options, "give OLD, NEW and at least one dossier or folder");
+  if (options.paths.size() < 3) return usage_error(options, phrase(Msg::usage_impact));
   std::vector<Diagnostic> early;
   std::optional<GridPair> grids = load_grid_pair(options, early);
   if (!grids) {

@@ -5,13 +5,14 @@
 
 #include "call_grid.hpp"
 #include "common.hpp"
+#include "ess/model/messages.hpp"
 #include "ess/report/grid_show.hpp"
 #include "output.hpp"
 
 namespace ess::cli {
 
 int run_grid_show(const Options& options) {
-  if (options.paths.size() > 1) return usage_error(options, "one grid at a time");
+  if (options.paths.size() > 1) return usage_error(options, phrase(Msg::usage_one_grid_at_a_time));
   std::string ref = !options.paths.empty()  ? options.paths[0]
                     : !options.grid.empty() ? options.grid
                                             : default_grid_id;

@@ -13,6 +13,7 @@
 #include "ess/io/calibration_files.hpp"
 #include "ess/io/grid_source.hpp"
 #include "ess/io/load.hpp"
+#include "ess/model/messages.hpp"
 #include "ess/report/calibration_line.hpp"
 #include "inputs.hpp"
 
@@ -51,13 +52,10 @@ GridOutcome test_grid(const LoadedGrid& grid, const Options& options,
   std::string title = fmt::format("{}@{}", grid.grid.id, grid.grid.version);
   std::error_code ec;
   if (!fs::is_directory(folder, ec)) {
-    all.push_back({Severity::warning,
-                   "no-calibration",
-                   grid.grid.file,
-                   {},
-                   fmt::format("grid {} has no calibration dossiers: no folder {}", title, folder),
-                   "reference dossiers with x-expect: {decision: ..., total: [min, max]} make "
-                   "`grid test` a unit test of the grid"});
+    all.push_back(make_diagnostic(
+        Severity::warning, grid.grid.file, {},
+        say(Msg::no_calibration, fmt::arg("grid", title), fmt::arg("folder", folder)),
+        say(Msg::no_calibration_hint)));
     return outcome;
   }
   Options inputs = options;
@@ -66,7 +64,8 @@ GridOutcome test_grid(const LoadedGrid& grid, const Options& options,
   std::vector<std::string> files = collect_inputs(inputs, all);
   const ScoreOptions score = score_options(options);
   const Language language = report_options(options, &grid.grid).language;
-  fmt::print("{}: {} calibration dossier(s) in {}\n", title, files.size(), folder);
+  fmt::print("{}\n", phrase(Msg::calibration_found, fmt::arg("grid", title),
+                            fmt::arg("count", files.size()), fmt::arg("folder", folder)));
   std::vector<std::string> failures;
   for (const auto& file : files) {
     CalibrationCase c = run_calibration_case(
@@ -80,17 +79,16 @@ GridOutcome test_grid(const LoadedGrid& grid, const Options& options,
     }
   }
   if (files.empty())
-    all.push_back({Severity::warning,
-                   "no-calibration",
-                   folder,
-                   {},
-                   fmt::format("the calibration folder of grid {} holds no dossier", title),
-                   ""});
+    all.push_back(make_diagnostic(Severity::warning, folder, {},
+                                  say(Msg::empty_calibration, fmt::arg("grid", title))));
   if (outcome.failed == 0)
-    fmt::print("{}: {} ok\n", title, outcome.cases);
+    fmt::print("{}\n", phrase(Msg::calibration_all_ok, fmt::arg("grid", title),
+                              fmt::arg("count", outcome.cases)));
   else
-    fmt::print("{}: {} ok, {} FAILED: {}\n", title, outcome.cases - outcome.failed, outcome.failed,
-               fmt::join(failures, ", "));
+    fmt::print("{}\n", phrase(Msg::calibration_some_failed, fmt::arg("grid", title),
+                              fmt::arg("ok", outcome.cases - outcome.failed),
+                              fmt::arg("failed", outcome.failed),
+                              fmt::arg("ids", fmt::join(failures, ", "))));
   return outcome;
 }
 
@@ -102,7 +100,7 @@ int run_grid_test(const Options& options) {
   if (refs.empty() && !options.grid.empty()) refs.push_back(options.grid);
   bool all_in_criteria = refs.empty();
   if (all_in_criteria) refs = grids_in_criteria();
-  if (refs.empty()) return usage_error(options, "no grid given and none in ./criteria");
+  if (refs.empty()) return usage_error(options, phrase(Msg::usage_no_grid_to_test));
   std::vector<Diagnostic> all;
   bool failed = false;
   std::vector<std::unique_ptr<CallGridLoad>> calls;  // a call's grid lives as long as the store's

@@ -10,6 +10,7 @@
 #include "batch.hpp"
 #include "common.hpp"
 #include "dossier_stage.hpp"
+#include "ess/model/messages.hpp"
 #include "ess/report/rank_report.hpp"
 #include "inputs.hpp"
 #include "output.hpp"
@@ -20,11 +21,8 @@ namespace ess::cli {
 
 namespace {
 
-const DossierReading rank_reading{
-    false, "this file is a grid; rank takes dossiers",
-    "to score the dossiers with this grid, pass it with --grid FILE",
-    "this file is neither a grid (no 'grid:' key) nor a dossier (no 'dossier:' key)",
-    "a dossier starts with dossier: <id>"};
+const DossierReading rank_reading{false, Msg::rank_takes_dossiers, Msg::rank_grid_hint,
+                                  Msg::neither_grid_nor_dossier, Msg::dossier_starts_hint};
 
 bool passes_filters(const Dossier& d, const Options& o) {
   return (o.call.empty() || d.call == o.call) &&
@@ -112,9 +110,10 @@ int rank(const Options& options, const InputStream& inputs, std::vector<Diagnost
 int run_rank(const Options& options) {
   std::vector<Diagnostic> early;
   InputStream inputs(options, early);
-  if (!inputs.any() && early.empty()) return usage_error(options, "no dossier to rank");
+  if (!inputs.any() && early.empty())
+    return usage_error(options, phrase(Msg::usage_no_dossier_to_rank));
   if (options.budget && !(std::isfinite(*options.budget) && *options.budget >= 0))
-    return usage_error(options, "--budget must be an amount of 0 or more");
+    return usage_error(options, phrase(Msg::usage_budget));
   return run_batch([&] { return rank(options, inputs, early); });
 }
 

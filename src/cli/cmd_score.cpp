@@ -16,6 +16,7 @@
 #include "ess/io/atomic_file.hpp"
 #include "ess/io/spill.hpp"
 #include "ess/model/byte_codec.hpp"
+#include "ess/model/messages.hpp"
 #include "ess/report/report.hpp"
 #include "inputs.hpp"
 #include "output.hpp"
@@ -25,10 +26,8 @@ namespace ess::cli {
 
 namespace {
 
-const DossierReading score_reading{false, "this file is a grid, not a dossier",
-                                   "score takes dossiers; pass a grid with --grid FILE",
-                                   "this file is not a dossier (no 'dossier:' key)",
-                                   "score takes dossiers; pass a grid with --grid FILE"};
+const DossierReading score_reading{false, Msg::grid_not_dossier, Msg::score_takes_dossiers_hint,
+                                   Msg::not_a_dossier, Msg::score_takes_dossiers_hint};
 
 // What a worker leaves of a scored dossier: its report, rendered, and its line of the index.
 struct ScoreRecord {
@@ -91,9 +90,7 @@ struct Worker {
     Dossier& dossier = read->dossier;
     BatchRecord record{dossier.id, read->id_pos, false, {}};
     if (!options.out_dir.empty() && dossier.id == "index")
-      diags.error("duplicate-dossier", dossier.pos,
-                  "dossier id 'index' is the name of the index file of --out-dir",
-                  "give the dossier another id");
+      diags.error(dossier.pos, say(Msg::index_dossier_id), say(Msg::index_dossier_id_hint));
     // A dossier with load errors is not matched to a grid: its own errors are the ones to fix.
     if (diags.has_errors()) return record;
     const LoadedGrid* grid = check_against_grid(dossier, grids, diags);
@@ -195,14 +192,15 @@ int score(const Options& options, const InputStream& inputs, std::vector<Diagnos
 
 int run_score(const Options& options) {
   if (!options.output.empty() && !options.out_dir.empty())
-    return usage_error(options, "-o and --out-dir cannot be used together");
+    return usage_error(options, phrase(Msg::usage_output_and_out_dir));
   if (!options.out_dir.empty() && !is_folder(options.out_dir)) {
-    report_error(options.out_dir, "no such folder (--out-dir never creates one)", "not-found");
+    report_error(options.out_dir, phrase(Msg::out_dir_missing), "not-found");
     return exit_io;
   }
   std::vector<Diagnostic> early;
   InputStream inputs(options, early);
-  if (!inputs.any() && early.empty()) return usage_error(options, "no dossier to score");
+  if (!inputs.any() && early.empty())
+    return usage_error(options, phrase(Msg::usage_no_dossier_to_score));
   return run_batch([&] { return score(options, inputs, early); });
 }
 

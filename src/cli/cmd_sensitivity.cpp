@@ -11,6 +11,7 @@
 #include "dossier_stage.hpp"
 #include "ess/io/spill.hpp"
 #include "ess/model/byte_codec.hpp"
+#include "ess/model/messages.hpp"
 #include "ess/report/report_sensitivity.hpp"
 #include "inputs.hpp"
 #include "output.hpp"
@@ -95,9 +96,8 @@ int sensitivity(const Options& options, const InputStream& inputs, std::vector<D
     if (e.grid == grid)
       dossiers.push_back(std::move(e.dossier));
     else
-      batch.add_diagnostic(grid_of_batch.refusal(e.path, e.grid_pos, *e.grid, "this analysis",
-                                                 "analyse the dossiers of each grid separately, "
-                                                 "or pass --grid"));
+      batch.add_diagnostic(grid_of_batch.refusal(e.path, e.grid_pos, *e.grid,
+                                                 Msg::what_this_analysis, Msg::analyse_grids_hint));
   });
   batch.add_diagnostics(store.grid_diagnostics());
   RunOutcome outcome = batch.print_diagnostics();
@@ -123,10 +123,10 @@ int sensitivity(const Options& options, const InputStream& inputs, std::vector<D
 
 int run_sensitivity(const Options& options) {
   if (options.samples == 0 || !(options.spread >= 0 && options.spread < 1))
-    return usage_error(options, "--samples must be at least 1 and --spread in [0, 1)");
+    return usage_error(options, phrase(Msg::usage_sensitivity));
   std::vector<Diagnostic> early;
   InputStream inputs(options, early);
-  if (!inputs.any() && early.empty()) return usage_error(options, "no dossier given");
+  if (!inputs.any() && early.empty()) return usage_error(options, phrase(Msg::usage_no_dossier));
   return run_batch([&] { return sensitivity(options, inputs, early); });
 }
 

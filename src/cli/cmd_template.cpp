@@ -4,13 +4,14 @@
 #include <fmt/format.h>
 
 #include "common.hpp"
+#include "ess/model/messages.hpp"
 #include "ess/report/template.hpp"
 #include "output.hpp"
 
 namespace ess::cli {
 
 int run_template(const Options& options) {
-  if (options.paths.size() > 1) return usage_error(options, "one grid at most");
+  if (options.paths.size() > 1) return usage_error(options, phrase(Msg::usage_one_grid_at_most));
   std::string ref = !options.paths.empty()  ? options.paths[0]
                     : !options.grid.empty() ? options.grid
                                             : default_grid_id;

@@ -14,6 +14,7 @@
 #include "ess/core/validate.hpp"
 #include "ess/io/load.hpp"
 #include "ess/io/spill.hpp"
+#include "ess/model/messages.hpp"
 #include "inputs.hpp"
 #include "validate_grids.hpp"
 
@@ -68,9 +69,7 @@ struct Worker {
       case DocumentKind::unknown:
         break;
     }
-    diags.error("unknown-document", root.pos,
-                "this file is neither a grid (no 'grid:' key) nor a dossier (no 'dossier:' key)",
-                "a grid starts with grid: <id>, a dossier with dossier: <id>");
+    diags.error(root.pos, say(Msg::neither_grid_nor_dossier), say(Msg::top_level_list_hint));
     return std::nullopt;
   }
 
@@ -96,8 +95,8 @@ struct Worker {
     const LoadedGrid* g = check_against_grid(*dossier, grids, diags);
     // The line --verbose prints once the ids are checked: the record carries it.
     if (g && !diags.has_errors())
-      record.bytes =
-          fmt::format("dossier {} against {}@{}", dossier->id, g->grid.id, g->grid.version);
+      record.bytes = phrase(Msg::verbose_dossier, fmt::arg("dossier", dossier->id),
+                            fmt::arg("grid", g->grid.id), fmt::arg("version", g->grid.version));
     return record;
   }
 
@@ -109,8 +108,9 @@ struct Worker {
     call->file = path;
     auto loaded = derive_call_grid(std::move(*call), grids.store(), diags);
     if (loaded && !diags.has_errors())
-      ok.add(path, fmt::format("call {} on {}@{}", loaded->call.id, loaded->base->grid.id,
-                               loaded->base->grid.version));
+      ok.add(path, phrase(Msg::verbose_call, fmt::arg("call", loaded->call.id),
+                          fmt::arg("grid", loaded->base->grid.id),
+                          fmt::arg("version", loaded->base->grid.version)));
   }
 
   // A grid the first pass could not tell (a file whose first lines are not plain): checked
@@ -119,7 +119,8 @@ struct Worker {
     if (diags.has_errors()) return;
     std::optional<Grid> grid = load_grid(root, diags);
     if (grid && !diags.has_errors())
-      ok.add(path, fmt::format("grid {}@{}", grid->id, grid->version));
+      ok.add(path, phrase(Msg::verbose_grid, fmt::arg("grid", grid->id),
+                          fmt::arg("version", grid->version)));
   }
 };
 
@@ -134,7 +135,8 @@ int validate(const Options& options, const InputStream& inputs, std::vector<Diag
   for (const GridFile& g : grids_given.grids()) {
     batch.add_diagnostics(g.diagnostics);
     if (g.grid)  // loaded: no error
-      ok.add(g.path, fmt::format("grid {}@{}", g.grid->grid.id, g.grid->grid.version));
+      ok.add(g.path, phrase(Msg::verbose_grid, fmt::arg("grid", g.grid->grid.id),
+                            fmt::arg("version", g.grid->grid.version)));
   }
   Worker worker{options, grids_given, grids, ok};
   batch.run(
@@ -147,8 +149,9 @@ int validate(const Options& options, const InputStream& inputs, std::vector<Diag
   RunOutcome outcome = batch.print_diagnostics();
   if (options.verbose) {
     ok.print();
-    fmt::print("{} file(s) checked: {} error(s), {} warning(s)\n", batch.files(), outcome.errors,
-               outcome.warnings);
+    fmt::print("{}\n",
+               phrase(Msg::verbose_summary, fmt::arg("files", batch.files()),
+                      fmt::arg("errors", outcome.errors), fmt::arg("warnings", outcome.warnings)));
   }
   return exit_code(outcome);
 }
@@ -158,7 +161,7 @@ int validate(const Options& options, const InputStream& inputs, std::vector<Diag
 int run_validate(const Options& options) {
   std::vector<Diagnostic> early;
   InputStream inputs(options, early);
-  if (!inputs.any() && early.empty()) return usage_error(options, "no file to check");
+  if (!inputs.any() && early.empty()) return usage_error(options, phrase(Msg::usage_no_file));
   return run_batch([&] { return validate(options, inputs, early); });
 }
 

@@ -11,6 +11,7 @@
 
 #include "diagnostic_printer.hpp"
 #include "ess/model/format.hpp"
+#include "ess/model/messages.hpp"
 #include "output.hpp"
 
 namespace ess::cli {
@@ -98,8 +99,8 @@ bool colour_allowed() {
 }
 
 int usage_error(const Options& options, const std::string& message) {
-  fmt::print(stderr, "ess-eval {0}: error: {1}\nRun 'ess-eval {0} --help' for usage.\n",
-             options.command, message);
+  fmt::print(stderr, "ess-eval {}: error: {}\n{}\n", options.command, message,
+             phrase(Msg::usage_more_command, fmt::arg("command", options.command)));
   return exit_usage;
 }
 

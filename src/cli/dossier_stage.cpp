@@ -4,6 +4,7 @@
 
 #include "ess/core/validate.hpp"
 #include "ess/io/load.hpp"
+#include "ess/model/messages.hpp"
 
 namespace ess::cli {
 
@@ -34,8 +35,9 @@ std::optional<ReadDossier> read_dossier(const std::string& path, const ParseLimi
   bool grid_like = kind == DocumentKind::grid || kind == DocumentKind::call;  // a call names one
   if (grid_like && reading.skip_grids) return std::nullopt;
   bool grid = kind == DocumentKind::grid;
-  diags.error("unknown-document", root.pos, grid ? reading.grid_message : reading.other_message,
-              grid ? reading.grid_hint : reading.other_hint);
+  std::optional<Msg> hint = grid ? reading.grid_hint : reading.other_hint;
+  diags.error(root.pos, say(grid ? reading.grid_message : reading.other_message),
+              hint ? say(*hint) : Said{});
   return std::nullopt;
 }
 

@@ -10,6 +10,7 @@
 #include "ess/io/grid_store.hpp"
 #include "ess/io/yaml_tree.hpp"
 #include "ess/model/diagnostic.hpp"
+#include "ess/model/message_ids.hpp"
 #include "ess/model/model.hpp"
 
 namespace ess::cli {
@@ -19,10 +20,10 @@ namespace ess::cli {
 // refused with `other_message`.
 struct DossierReading {
   bool skip_grids = false;
-  std::string grid_message = "this file is not a dossier (no 'dossier:' key)";
-  std::string grid_hint;
-  std::string other_message = "this file is not a dossier (no 'dossier:' key)";
-  std::string other_hint;
+  Msg grid_message = Msg::not_a_dossier;
+  std::optional<Msg> grid_hint;
+  Msg other_message = Msg::not_a_dossier;
+  std::optional<Msg> other_hint;
 };
 
 struct ReadDossier {

@@ -4,6 +4,7 @@
 
 #include "ess/core/ranking.hpp"
 #include "ess/model/byte_codec.hpp"
+#include "ess/model/messages.hpp"
 
 namespace ess::cli {
 
@@ -17,14 +18,14 @@ void ImpactPasses::consume(const BatchRecord& record) {
     }
     changed_.add(key, ids);
     if (options_.fail_on_decision_change) {
-      auto word = [](const ImpactSide& s) { return s.valid ? s.decision : std::string("invalid"); };
-      batch_.add_diagnostic({Severity::error,
-                             "decision-changed",
-                             row.file,
-                             {},
-                             fmt::format("the decision on dossier '{}' changes: {} -> {}",
-                                         row.dossier, word(row.before), word(row.after)),
-                             "review the grid change with the committee before merging it"});
+      auto word = [](const ImpactSide& s) {
+        return s.valid ? s.decision : phrase(Msg::word_invalid);
+      };
+      batch_.add_diagnostic(make_diagnostic(
+          Severity::error, row.file, {},
+          say(Msg::decision_changed, fmt::arg("dossier", row.dossier),
+              fmt::arg("before", word(row.before)), fmt::arg("after", word(row.after))),
+          say(Msg::decision_changed_hint)));
     }
   }
   ++rows_;

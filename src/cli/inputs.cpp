@@ -29,13 +29,13 @@ bool is_yaml_name(const std::string& name) {
 }
 
 std::string reason(int err) {
-  if (err == ENAMETOOLONG) return "the path is too long for the system (over PATH_MAX bytes)";
-  if (err == ELOOP) return "too many levels of symbolic links (a loop)";
-  return std::strerror(err);
+  if (err == ENAMETOOLONG) return phrase(Msg::path_too_long);
+  if (err == ELOOP) return phrase(Msg::link_loop);
+  return system_reason(err);
 }
 
-Diagnostic io_error(const std::string& path, std::string message) {
-  return {Severity::error, "io-error", path, {}, std::move(message), ""};
+Diagnostic io_error(const std::string& path, Said message) {
+  return make_diagnostic(Severity::error, path, {}, std::move(message));
 }
 
 // The folders named on the command line, resolved: a link to a folder is followed only into
@@ -112,7 +112,7 @@ class Walker {
     std::unique_ptr<DIR, Close> d(::opendir(dir.c_str()));
     if (!d) {
       diags_.push_back(
-          io_error(dir, phrase(Msg::cannot_read_folder, fmt::arg("reason", reason(errno)))));
+          io_error(dir, say(Msg::cannot_read_folder, fmt::arg("reason", reason(errno)))));
       return out;
     }
     for (;;) {
@@ -132,7 +132,7 @@ class Walker {
     }
     if (errno != 0)
       diags_.push_back(
-          io_error(dir, phrase(Msg::cannot_read_folder, fmt::arg("reason", reason(errno)))));
+          io_error(dir, say(Msg::cannot_read_folder, fmt::arg("reason", reason(errno)))));
     if (rules_.sorted)
       std::sort(out.begin(), out.end(),
                 [](const Entry& a, const Entry& b) { return a.path < b.path; });
@@ -148,7 +148,7 @@ class Walker {
       if (is_yaml_name(name)) return e;
       if (err != ENOENT)  // ENOENT: a link to nothing, and not a YAML name: not ours
         diags_.push_back(
-            io_error(e.path, phrase(Msg::cannot_look_at_entry, fmt::arg("reason", reason(err)))));
+            io_error(e.path, say(Msg::cannot_look_at_entry, fmt::arg("reason", reason(err)))));
       return std::nullopt;
     }
     e.has_stat = true;
@@ -168,17 +168,15 @@ class Walker {
       std::unique_ptr<char, decltype(&std::free)> real(::realpath(folder.path.c_str(), nullptr),
                                                        &std::free);
       if (!real) {
-        diags_.push_back(io_error(
-            folder.path, phrase(Msg::cannot_follow_link, fmt::arg("reason", reason(errno)))));
+        diags_.push_back(
+            io_error(folder.path, say(Msg::cannot_follow_link, fmt::arg("reason", reason(errno)))));
         return false;
       }
       if (!rules_.trees.contain(real.get())) {
-        diags_.push_back({Severity::warning,
-                          "link-not-followed",
-                          folder.path,
-                          {},
-                          phrase(Msg::link_not_followed, fmt::arg("target", real.get())),
-                          phrase(Msg::link_not_followed_hint)});
+        diags_.push_back(
+            make_diagnostic(Severity::warning, folder.path, {},
+                            say(Msg::link_not_followed, fmt::arg("target", real.get())),
+                            say(Msg::link_not_followed_hint)));
         return false;
       }
     }
@@ -243,12 +241,9 @@ void read_list(const std::string& list, const std::function<void(const std::stri
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty()) continue;
     if (line.find('\0') != std::string::npos) {
-      diags.push_back({Severity::error,
-                       "io-error",
-                       list,
-                       {static_cast<std::uint32_t>(line_no), 1},
-                       phrase(Msg::list_line_nul),
-                       phrase(Msg::list_line_nul_hint)});
+      diags.push_back(make_diagnostic(Severity::error, list,
+                                      {static_cast<std::uint32_t>(line_no), 1},
+                                      say(Msg::list_line_nul), say(Msg::list_line_nul_hint)));
       continue;
     }
     add(line);

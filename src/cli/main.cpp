@@ -107,6 +107,19 @@ void use_message_language(const std::string& lang_option) {
       ess::choose_message_language(lang_option, env("LC_ALL"), env("LC_MESSAGES"), env("LANG")));
 }
 
+// --lang as written on the command line, read before parsing: the usage errors of the parser
+// (an unknown command, a missing value) are worded in it too. "" when absent.
+std::string lang_in_arguments(int argc, char** argv) {
+  std::string lang;
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--") break;
+    if (arg == "--lang" && i + 1 < argc) lang = argv[i + 1];
+    if (arg.starts_with("--lang=")) lang = arg.substr(7);
+  }
+  return lang;
+}
+
 CLI::App* add_command(CLI::App& parent, const CommandInfo& info) {
   CLI::App* app = parent.add_subcommand(info.name, info.summary);
   app->footer(fmt::format("Example:\n  {}", info.example));
@@ -192,7 +205,7 @@ int parse_exit(const CLI::App& app, const CLI::ParseError& e) {
 int run(int argc, char** argv) {
   Options o;
   OptionWords w;
-  use_message_language("");  // before any thread, and again below if --lang is given
+  use_message_language(lang_in_arguments(argc, argv));  // before any thread
   CLI::App app{
       "ess-eval — score social and solidarity economy funding applications against a "
       "published criteria grid",
@@ -274,7 +287,7 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"grid", "dossier", "call"}));
 
   app.failure_message([](const CLI::App*, const CLI::Error& e) {
-    return fmt::format("ess-eval: error: {}\nRun 'ess-eval --help' for usage.\n", e.what());
+    return fmt::format("ess-eval: error: {}\n{}\n", e.what(), ess::phrase(ess::Msg::usage_more));
   });
 
   if (argc >= 2 && argv[1][0] != '-') {
@@ -283,8 +296,10 @@ int run(int argc, char** argv) {
     for (const auto& c : commands) known = known || word == c.name;
     if (!known) {
       std::string close = suggest_command(word);
-      fmt::print(stderr, "ess-eval: error: unknown command '{}'{}\n", word,
-                 close.empty() ? "" : fmt::format(", did you mean '{}'?", close));
+      fmt::print(stderr, "ess-eval: error: {}\n",
+                 close.empty() ? ess::phrase(ess::Msg::unknown_command, fmt::arg("word", word))
+                               : ess::phrase(ess::Msg::unknown_command_close,
+                                             fmt::arg("word", word), fmt::arg("close", close)));
       return ess::cli::exit_usage;
     }
   }
@@ -311,18 +326,23 @@ int run(int argc, char** argv) {
   }
   ess::cli::set_diagnostics_format(o.diagnostics);
   if (ess::cli::stdout_closed() && report_on_stdout(o)) {
-    ess::cli::report_error("", "standard output is closed: nowhere to print the report",
-                           "io-error");
+    ess::cli::report_error("", ess::phrase(ess::Msg::stdout_closed_no_report), "io-error");
     return ess::cli::exit_io;
   }
   return dispatch(o);
 }
 
-// A failure no command handled: memory, or a bug. A print that failed is finish_output's.
+// A failure no command handled: memory, or a bug (`what`: the exception's words, null for an
+// exception of no known type). A print that failed is finish_output's.
 int unexpected(const char* what, bool bug) {
+  using ess::Msg;
   try {
     if (std::ferror(stdout) || std::ferror(stderr)) return ess::cli::exit_io;
-    ess::cli::report_error("", bug ? fmt::format("internal error: {}", what) : what, "io-error");
+    std::string words = what ? std::string(what) : ess::phrase(Msg::unknown_exception);
+    ess::cli::report_error("",
+                           bug ? ess::phrase(Msg::internal_error, fmt::arg("what", words))
+                               : ess::phrase(Msg::no_memory),
+                           "io-error");
   } catch (...) {
     static const char text[] = "ess-eval: error: out of memory\n";
     [[maybe_unused]] ssize_t n = ::write(STDERR_FILENO, text, sizeof text - 1);
@@ -338,11 +358,11 @@ int main(int argc, char** argv) {
   try {
     rc = run(argc, argv);
   } catch (const std::bad_alloc&) {
-    rc = unexpected("out of memory", false);
+    rc = unexpected(nullptr, false);
   } catch (const std::exception& e) {
     rc = unexpected(e.what(), true);
   } catch (...) {
-    rc = unexpected("unknown exception", true);
+    rc = unexpected(nullptr, true);
   }
   try {
     return ess::cli::finish_output(rc);

@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include "ess/model/messages.hpp"
 #include "options.hpp"
 
 namespace ess::cli {
@@ -68,9 +69,9 @@ bool is_standard_output(const std::string& path) {
 }
 
 std::string stdout_failure(int err) {
-  if (stdout_closed()) return "standard output is closed";
-  if (err == 0) return "cannot write to standard output";
-  return fmt::format("cannot write to standard output: {}", std::strerror(err));
+  if (stdout_closed()) return phrase(Msg::stdout_closed);
+  if (err == 0) return phrase(Msg::stdout_cannot_write);
+  return phrase(Msg::stdout_cannot_write_reason, fmt::arg("reason", system_reason(err)));
 }
 
 int fail_stdout(int err, const std::function<void()>& before_error) {
@@ -132,7 +133,7 @@ int emit_stream(const std::string& path, const std::function<void(const Sink&)>&
   if (streams().closed[2] && names_descriptor(path, 2)) {
     // The link to a descriptor that was closed leads to our stand-in: nowhere.
     if (before_error) before_error();
-    report_error(path, "standard error is closed");
+    report_error(path, phrase(Msg::stderr_closed));
     return exit_io;
   }
   AtomicFile file(path);

@@ -1,5 +1,6 @@
 #include "progress.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -7,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "common.hpp"
+#include "ess/model/messages.hpp"
 
 namespace ess::cli {
 
@@ -24,8 +26,12 @@ std::string duration_text(double seconds) {
   return fmt::format("{}h{:02}m", s / 3600, s % 3600 / 60);
 }
 
+// With the decimal mark of the message language: 2.5 or 2,5.
 std::string rate_text(double per_second) {
-  return per_second < 10 ? fmt::format("{:.1f}", per_second) : fmt::format("{:.0f}", per_second);
+  std::string text =
+      per_second < 10 ? fmt::format("{:.1f}", per_second) : fmt::format("{:.0f}", per_second);
+  if (message_language() == Language::fr) std::replace(text.begin(), text.end(), '.', ',');
+  return text;
 }
 
 }  // namespace
@@ -59,10 +65,12 @@ void Progress::draw(Clock::time_point now) {
   std::size_t done = done_.load(std::memory_order_relaxed);
   double seconds = std::chrono::duration<double>(now - start_).count();
   double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0;
-  std::string line = fmt::format("\r[{}/{}] {}/s", done, total_, rate_text(rate));
+  std::string line = phrase(Msg::progress_line, fmt::arg("done", done), fmt::arg("total", total_),
+                            fmt::arg("rate", rate_text(rate)));
   if (rate > 0 && done < total_)
-    line += fmt::format(", ~{} left", duration_text(static_cast<double>(total_ - done) / rate));
-  line += "\033[K";  // what a longer previous line left beyond this one
+    line = phrase(Msg::progress_left, fmt::arg("line", line),
+                  fmt::arg("left", duration_text(static_cast<double>(total_ - done) / rate)));
+  line = "\r" + line + "\033[K";  // \033[K: what a longer previous line left beyond this one
   std::fputs(line.c_str(), stderr);
   std::fflush(stderr);
   drawn_ = true;

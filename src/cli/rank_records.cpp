@@ -2,6 +2,7 @@
 
 #include "ess/model/byte_codec.hpp"
 #include "ess/model/decision.hpp"
+#include "ess/model/messages.hpp"
 
 namespace ess::cli {
 
@@ -95,9 +96,8 @@ RankedRowsOnDisk RankPass::rank(const LoadedGrid* grid, Language language, RankR
       stream.add(std::move(r.row));
       return;
     }
-    batch.add_diagnostic(grids_.refusal(r.row.file, r.grid_pos, *r.grid, "this ranking",
-                                        "rank the dossiers of each grid separately, or pass "
-                                        "--grid"));
+    batch.add_diagnostic(grids_.refusal(r.row.file, r.grid_pos, *r.grid, Msg::what_this_ranking,
+                                        Msg::rank_grids_hint));
   });
   stream.finish();
   ranking_ = ExternalSorter(spill_budget(sorter_budget));

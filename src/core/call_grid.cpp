@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 
+#include "ess/model/messages.hpp"
 #include "ess/model/scale_value.hpp"
 #include "ess/model/sha256.hpp"
 #include "ess/model/text.hpp"
@@ -13,6 +14,8 @@
 namespace ess {
 
 namespace {
+
+using namespace fmt::literals;
 
 class Applier {
  public:
@@ -33,10 +36,7 @@ class Applier {
       double total = 0;
       for (const auto& c : *siblings) total += c.weight;
       if (total <= 0)
-        diags_.error("weights-all-zero", pos,
-                     "with the call's weights, all sibling criteria here have weight 0: nothing "
-                     "would be scored",
-                     "give at least one of them a positive weight");
+        diags_.error(pos, say(Msg::call_weights_all_zero), say(Msg::weights_all_zero_hint));
     }
   }
 
@@ -45,12 +45,11 @@ class Applier {
       Criterion* c = find(o.criterion, o.pos, "targets");
       if (!c) continue;
       if (!c->is_leaf()) {
-        diags_.error("invalid-target", o.pos,
-                     fmt::format("'{}' has sub-criteria: targets apply to leaves", o.criterion),
-                     "set the target of one of its leaves");
+        diags_.error(o.pos, say(Msg::target_on_node, "criterion"_a = o.criterion),
+                     say(Msg::target_on_node_hint));
         continue;
       }
-      auto v = leaf_value(*c, o, "target", "invalid-target");
+      auto v = leaf_value(*c, o, Msg::what_target_of, "invalid-target");
       if (!v) continue;
       out.push_back(change(OverrideChange::Kind::target, o.criterion, o.pos));
       out.back().before = c->target;
@@ -63,7 +62,8 @@ class Applier {
     for (const auto& o : list) {
       Criterion* c = find(o.criterion, o.pos, "minimums");
       if (!c) continue;
-      auto v = c->is_leaf() ? leaf_value(*c, o, "minimum", "invalid-minimum") : node_minimum(o);
+      auto v = c->is_leaf() ? leaf_value(*c, o, Msg::what_minimum_of, "invalid-minimum")
+                            : node_minimum(o);
       if (!v) continue;
       out.push_back(change(OverrideChange::Kind::minimum, o.criterion, o.pos));
       out.back().before = c->minimum;
@@ -82,10 +82,8 @@ class Applier {
                                [&](const ValueOverride& m) { return m.criterion == o.criterion; });
       if (!c->minimum && named) continue;
       if (!c->minimum) {
-        diags_.error(
-            "invalid-minimum", o.pos,
-            fmt::format("'{}' is made eliminatory but has no minimum to fail", o.criterion),
-            fmt::format("add minimums: {{{}: ...}} to the call's overrides", o.criterion));
+        diags_.error(o.pos, say(Msg::eliminatory_no_minimum, "criterion"_a = o.criterion),
+                     say(Msg::eliminatory_no_minimum_hint, "criterion"_a = o.criterion));
         continue;
       }
       out.push_back(change(OverrideChange::Kind::eliminatory, o.criterion, o.pos));
@@ -116,22 +114,21 @@ class Applier {
     auto it = by_id_.find(id);
     if (it != by_id_.end()) return it->second;
     std::string close = suggest(id, ids_);
-    diags_.error("unknown-criterion", pos,
-                 fmt::format("overrides.{} names '{}', which grid {}@{} does not have", key,
-                             clip(id), base_grid_id(grid_.id), grid_.version),
-                 close.empty() ? "overrides name criteria of the base grid by their id"
-                               : fmt::format("did you mean '{}'?", close));
+    diags_.error(pos,
+                 say(Msg::override_unknown_criterion, "key"_a = key, "criterion"_a = clip(id),
+                     "grid"_a = base_grid_id(grid_.id), "version"_a = grid_.version),
+                 close.empty() ? say(Msg::override_ids_hint) : did_you_mean(close));
     return nullptr;
   }
 
   // A target or a leaf's minimum on the leaf's scale; every refusal under the key's own code,
   // as the grid loader reports them.
-  std::optional<double> leaf_value(const Criterion& leaf, const ValueOverride& o, const char* what,
+  std::optional<double> leaf_value(const Criterion& leaf, const ValueOverride& o, Msg what,
                                    const char* code) {
     Diagnostics local(diags_.file());
     auto v =
         resolve_scale_value(scale_of(grid_, leaf), grid_.language, {o.text, o.quoted, o.value_pos},
-                            fmt::format("{} of '{}'", what, leaf.id), local);
+                            phrase(what, "criterion"_a = leaf.id), local);
     for (auto d : local.items()) {
       if (d.severity == Severity::error) d.code = code;
       diags_.add(std::move(d));
@@ -142,10 +139,9 @@ class Applier {
   std::optional<double> node_minimum(const ValueOverride& o) {
     Diagnostics local(diags_.file());
     auto v = check_number_text(o.text, o.quoted, o.value_pos,
-                               fmt::format("minimum of '{}'", o.criterion), local);
+                               phrase(Msg::what_minimum_of, "criterion"_a = o.criterion), local);
     if (v && (*v < 0 || *v > 100)) {
-      diags_.error("invalid-minimum", o.value_pos,
-                   fmt::format("the minimum of '{}' is a score from 0 to 100", o.criterion));
+      diags_.error(o.value_pos, say(Msg::node_minimum_range, "criterion"_a = o.criterion));
       return std::nullopt;
     }
     for (auto d : local.items()) {

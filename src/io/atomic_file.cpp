@@ -171,7 +171,7 @@ AtomicFile::~AtomicFile() {
 
 void AtomicFile::fail(int err) {
   if (!error_.empty()) return;
-  const char* why = std::strerror(err ? err : EIO);
+  std::string why = system_reason(err ? err : EIO);
   reason_ = phrase(Msg::cannot_write_reason, fmt::arg("reason", why));
   error_ = phrase(Msg::cannot_write, fmt::arg("path", path_), fmt::arg("reason", why));
 }

@@ -35,7 +35,7 @@ bool read_all(int fd, std::size_t max_bytes, std::string& bytes, Diagnostics& di
       if (err == EBADF && fd == STDIN_FILENO)
         diags.error({}, say(Msg::stdin_closed));
       else
-        diags.error({}, say(Msg::cannot_read, fmt::arg("reason", std::strerror(err))));
+        diags.error({}, say(Msg::cannot_read, fmt::arg("reason", system_reason(err))));
       return false;
     }
     if (n == 0) return true;
@@ -61,7 +61,7 @@ bool read_file_bytes(const std::string& path, std::size_t max_bytes, std::string
     else if (err == ELOOP)
       diags.error({}, say(Msg::symlink_loop));
     else
-      diags.error({}, say(Msg::cannot_open, fmt::arg("reason", std::strerror(err))));
+      diags.error({}, say(Msg::cannot_open, fmt::arg("reason", system_reason(err))));
     return false;
   }
   struct stat st {};

@@ -79,16 +79,16 @@ std::string git_message(const std::string& text) {
 bool git_show(const std::string& rev_path, std::size_t max_bytes, std::string& bytes,
               std::string& error) {
   if (!rev_path.empty() && rev_path[0] == '-') {
-    error = "a revision cannot start with '-'";
+    error = phrase(Msg::revision_dash);
     return false;
   }
   int out_pipe[2], err_pipe[2];
   if (::pipe2(out_pipe, O_CLOEXEC) != 0) {
-    error = std::strerror(errno);
+    error = system_reason(errno);
     return false;
   }
   if (::pipe2(err_pipe, O_CLOEXEC) != 0) {
-    error = std::strerror(errno);
+    error = system_reason(errno);
     ::close(out_pipe[0]);
     ::close(out_pipe[1]);
     return false;
@@ -110,7 +110,7 @@ bool git_show(const std::string& rev_path, std::size_t max_bytes, std::string& b
   if (rc != 0) {
     ::close(out_pipe[0]);
     ::close(err_pipe[0]);
-    error = phrase(Msg::git_cannot_run, fmt::arg("reason", std::strerror(rc)));
+    error = phrase(Msg::git_cannot_run, fmt::arg("reason", system_reason(rc)));
     return false;
   }
   std::string err;

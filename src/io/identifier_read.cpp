@@ -3,40 +3,43 @@
 #include <fmt/format.h>
 
 #include "ess/model/identifiers.hpp"
+#include "ess/model/messages.hpp"
 #include "yaml_read.hpp"
 
 namespace ess {
 
 namespace {
 
-std::string siret_problem(IdentifierProblem p, std::string_view siret) {
+using namespace fmt::literals;
+
+Msg siret_problem(IdentifierProblem p) {
   switch (p) {
     case IdentifierProblem::non_digit:
-      return "has characters other than digits";
+      return Msg::siret_non_digit;
     case IdentifierProblem::length:
-      return fmt::format("has {} digits, not 14", siret.size());
+      return Msg::siret_length;
     case IdentifierProblem::checksum:
-      return "fails the Luhn check (a digit is wrong or two are swapped)";
+      return Msg::siret_checksum;
     case IdentifierProblem::prefix:
     case IdentifierProblem::none:
       break;
   }
-  return "is not a SIRET";
+  return Msg::siret_other;
 }
 
-std::string rna_problem(IdentifierProblem p, std::string_view rna) {
+Msg rna_problem(IdentifierProblem p) {
   switch (p) {
     case IdentifierProblem::prefix:
-      return "does not start with W";
+      return Msg::rna_prefix;
     case IdentifierProblem::non_digit:
-      return "has characters other than digits after the W";
+      return Msg::rna_non_digit;
     case IdentifierProblem::length:
-      return fmt::format("has {} digits after the W, not 9", rna.empty() ? 0 : rna.size() - 1);
+      return Msg::rna_length;
     case IdentifierProblem::checksum:
     case IdentifierProblem::none:
       break;
   }
-  return "is not an RNA number";
+  return Msg::rna_other;
 }
 
 }  // namespace
@@ -46,10 +49,10 @@ bool read_siret(const YamlNode& node, std::string_view what, Diagnostics& diags,
   if (!read_text(node, what, diags, text)) return false;
   IdentifierProblem p = check_siret(text);
   if (p != IdentifierProblem::none) {
-    diags.error("invalid-siret", node.pos,
-                fmt::format("{} '{}' {}", what, clip(text), siret_problem(p, text)),
-                "a SIRET is the 9 digits of the SIREN then the 5 of the establishment, written "
-                "together without spaces, e.g. \"44306184100047\"");
+    diags.error(
+        node.pos,
+        say(siret_problem(p), "what"_a = what, "value"_a = clip(text), "count"_a = text.size()),
+        say(Msg::siret_hint));
     return false;
   }
   out = std::move(text);
@@ -61,9 +64,10 @@ bool read_rna(const YamlNode& node, std::string_view what, Diagnostics& diags, s
   if (!read_text(node, what, diags, text)) return false;
   IdentifierProblem p = check_rna(text);
   if (p != IdentifierProblem::none) {
-    diags.error("invalid-rna", node.pos,
-                fmt::format("{} '{}' {}", what, clip(text), rna_problem(p, text)),
-                "an RNA number is W then 9 digits, e.g. W872001234");
+    diags.error(node.pos,
+                say(rna_problem(p), "what"_a = what, "value"_a = clip(text),
+                    "count"_a = text.empty() ? 0 : text.size() - 1),
+                say(Msg::rna_hint));
     return false;
   }
   out = std::move(text);

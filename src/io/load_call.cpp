@@ -4,6 +4,7 @@
 
 #include "ess/io/load.hpp"
 #include "ess/model/identifiers.hpp"
+#include "ess/model/messages.hpp"
 #include "ess/model/sha256.hpp"
 #include "identifier_read.hpp"
 #include "load_bands.hpp"
@@ -13,31 +14,32 @@ namespace ess {
 
 namespace {
 
+using namespace fmt::literals;
+
 constexpr std::size_t max_payment_chars = 256;  // SCDL's conditionsVersement
 
 // Far beyond any real call; keeps every loop over overrides fast whatever a file holds.
 constexpr std::size_t max_call_items = 1000;
 
-bool too_many(const YamlNode& node, const char* what, Diagnostics& diags) {
+// `items`: what the list holds, as the message names it ("overrides.weights", "budgets").
+bool too_many(const YamlNode& node, std::string_view items, Diagnostics& diags) {
   if (node.items.size() <= max_call_items) return false;
-  diags.error(
-      "too-many-nodes", node.pos,
-      fmt::format("{} {}: a call may hold at most {}", node.items.size(), what, max_call_items));
+  diags.error(node.pos, say(Msg::call_too_many_items, "count"_a = node.items.size(),
+                            "items"_a = items, "max"_a = max_call_items));
   return true;
 }
 
 // A mapping of criterion ids to something, as overrides write them.
 bool criterion_map(const YamlNode& node, const char* what, Diagnostics& diags) {
   if (!node.is_map()) {
-    wrong_type(node, what, "a mapping of criterion ids to values", diags);
+    wrong_type(node, what, phrase(Msg::expect_criterion_value_map), diags);
     return false;
   }
   if (too_many(node, what, diags)) return false;
   bool ok = true;
   for (const auto& key : node.keys)
     if (!is_valid_id(key.text)) {
-      diags.error("invalid-id", key.pos,
-                  fmt::format("{}: '{}' is not a criterion id", what, clip(key.text)));
+      diags.error(key.pos, say(Msg::not_a_criterion_id, "what"_a = what, "id"_a = clip(key.text)));
       ok = false;
     }
   return ok;
@@ -47,12 +49,12 @@ void read_weights(const YamlNode& node, CallOverrides& o, Diagnostics& diags) {
   if (!criterion_map(node, "overrides.weights", diags)) return;
   for (std::size_t i = 0; i < node.keys.size(); ++i) {
     const YamlKey& key = node.keys[i];
-    auto w = read_number(node.items[i], fmt::format("the weight of '{}'", key.text), diags);
+    auto w =
+        read_number(node.items[i], phrase(Msg::what_weight_of, "criterion"_a = key.text), diags);
     if (!w) continue;
     if (*w < 0) {
-      diags.error("invalid-weight", node.items[i].pos,
-                  fmt::format("the weight of '{}' is negative", key.text),
-                  "weights are relative among siblings: 0 or more");
+      diags.error(node.items[i].pos, say(Msg::negative_weight, "criterion"_a = key.text),
+                  say(Msg::negative_weight_hint));
       continue;
     }
     o.weights.push_back({key.text, *w, key.pos});
@@ -65,7 +67,8 @@ void read_values(const YamlNode& node, const char* what, std::vector<ValueOverri
   for (std::size_t i = 0; i < node.keys.size(); ++i) {
     const YamlNode& v = node.items[i];
     if (!v.is_scalar()) {
-      wrong_type(v, fmt::format("{} of '{}'", what, node.keys[i].text), "a single value", diags);
+      wrong_type(v, phrase(Msg::what_key_of, "key"_a = what, "criterion"_a = node.keys[i].text),
+                 phrase(Msg::expect_single_value), diags);
       continue;
     }
     out.push_back({node.keys[i].text, v.text, v.quoted, node.keys[i].pos, v.pos});
@@ -74,13 +77,13 @@ void read_values(const YamlNode& node, const char* what, std::vector<ValueOverri
 
 void read_eliminatory(const YamlNode& node, CallOverrides& o, Diagnostics& diags) {
   if (!node.is_seq()) {
-    wrong_type(node, "overrides.eliminatory", "a list of criterion ids", diags);
+    wrong_type(node, "overrides.eliminatory", phrase(Msg::expect_criterion_id_list), diags);
     return;
   }
-  if (too_many(node, "eliminatory criteria", diags)) return;
+  if (too_many(node, phrase(Msg::items_eliminatory), diags)) return;
   for (const auto& item : node.items) {
     std::string id;
-    if (read_id(item, "an eliminatory criterion", diags, id))
+    if (read_id(item, phrase(Msg::what_eliminatory_criterion), diags, id))
       o.eliminatory.push_back({id, item.pos});
   }
 }
@@ -98,24 +101,25 @@ void read_overrides(const YamlNode& node, CallOverrides& o, Diagnostics& diags) 
     o.decision_pos = r.key_pos("decision");
     std::size_t errors = diags.error_count();
     std::vector<Band> bands;
-    if (!too_many(*n, "decision bands", diags)) read_bands(*n, bands, diags);
+    if (!too_many(*n, phrase(Msg::items_bands), diags)) read_bands(*n, bands, diags);
     if (diags.error_count() == errors) o.decision = std::move(bands);
   }
 }
 
 void read_funder(const YamlNode& node, Funder& f, Diagnostics& diags) {
-  MapReader r(node, "the funder", diags, {"name", "siret"});
+  MapReader r(node, phrase(Msg::what_funder), diags, {"name", "siret"});
   if (!r.ok()) return;
   f.pos = node.pos;
-  if (const YamlNode* n = r.require("name")) read_text(*n, "the funder's name", diags, f.name);
+  if (const YamlNode* n = r.require("name"))
+    read_text(*n, phrase(Msg::what_funder_name), diags, f.name);
   if (const YamlNode* n = r.require("siret")) {
     f.siret_pos = n->pos;
-    read_siret(*n, "the funder's SIRET", diags, f.siret);
+    read_siret(*n, phrase(Msg::what_funder_siret), diags, f.siret);
   }
 }
 
 void read_letterhead(const YamlNode& node, Letterhead& l, Diagnostics& diags) {
-  MapReader r(node, "the letterhead", diags, {"sender", "signature", "place"});
+  MapReader r(node, phrase(Msg::what_letterhead), diags, {"sender", "signature", "place"});
   if (!r.ok()) return;
   l.pos = node.pos;
   for (auto [key, field] : {std::pair{"sender", &l.sender}, std::pair{"signature", &l.signature},
@@ -127,7 +131,7 @@ std::optional<double> read_amount(const YamlNode& node, const std::string& what,
                                   Diagnostics& diags) {
   auto v = read_number(node, what, diags);
   if (v && *v < 0) {
-    diags.error("invalid-value", node.pos, fmt::format("{} cannot be negative", what));
+    diags.error(node.pos, say(Msg::negative_amount, "what"_a = what));
     return std::nullopt;
   }
   return v;
@@ -141,75 +145,73 @@ void read_budgets(const YamlNode& node, CallBudgets& b, Diagnostics& diags) {
     if (key && *key != GroupKey::call)
       b.by = key;
     else
-      diags.error("invalid-value", n->pos,
-                  fmt::format("budgets.by '{}' is not territory or theme",
-                              n->is_scalar() ? clip(n->text) : describe_kind(*n)),
-                  "a call's budgets are per territory or per theme of its dossiers");
+      diags.error(n->pos,
+                  say(Msg::budgets_by_invalid,
+                      "value"_a = n->is_scalar() ? clip(n->text) : describe_kind(*n)),
+                  say(Msg::budgets_by_hint));
   }
   const YamlNode* amounts = r.require("amounts");
   if (!amounts) return;
   if (!amounts->is_map() || amounts->keys.empty()) {
-    wrong_type(*amounts, "budgets.amounts", "a non-empty mapping of groups to amounts", diags);
+    wrong_type(*amounts, "budgets.amounts", phrase(Msg::expect_budget_amounts), diags);
     return;
   }
-  if (too_many(*amounts, "budgets", diags)) return;
+  if (too_many(*amounts, phrase(Msg::items_budgets), diags)) return;
   for (std::size_t i = 0; i < amounts->keys.size(); ++i) {
     const YamlKey& group = amounts->keys[i];
-    if (auto v = read_amount(amounts->items[i], fmt::format("the budget of '{}'", clip(group.text)),
-                             diags))
+    if (auto v = read_amount(amounts->items[i],
+                             phrase(Msg::what_budget_of, "group"_a = clip(group.text)), diags))
       b.amounts.push_back({group.text, *v, group.pos});
   }
 }
 
-void read_date(const YamlNode& node, const char* what, Diagnostics& diags, std::string& out) {
+void read_date(const YamlNode& node, const std::string& what, Diagnostics& diags,
+               std::string& out) {
   if (read_text(node, what, diags, out) && !is_iso_date(out)) {
-    diags.error("invalid-date", node.pos,
-                fmt::format("{} '{}' is not a calendar date YYYY-MM-DD", what, clip(out)),
-                "write the date as 2026-06-15");
+    diags.error(node.pos, say(Msg::call_invalid_date, "what"_a = what, "date"_a = clip(out)),
+                say(Msg::call_invalid_date_hint));
     out.clear();
   }
 }
 
 void read_decision(const YamlNode& node, CallDecision& d, Diagnostics& diags) {
-  MapReader r(node, "the call's decision", diags, {"date", "reference"});
+  MapReader r(node, phrase(Msg::what_call_decision), diags, {"date", "reference"});
   if (!r.ok()) return;
   d.pos = node.pos;
-  if (const YamlNode* n = r.require("date")) read_date(*n, "the decision's date", diags, d.date);
+  if (const YamlNode* n = r.require("date"))
+    read_date(*n, phrase(Msg::what_decision_date), diags, d.date);
   if (const YamlNode* n = r.get("reference"))
-    read_text(*n, "the decision's reference", diags, d.reference);
+    read_text(*n, phrase(Msg::what_decision_reference), diags, d.reference);
 }
 
 void read_award(const YamlNode& node, AwardTerms& a, Diagnostics& diags) {
-  MapReader r(node, "the award", diags, {"nature", "payment", "period", "eu_notified"});
+  MapReader r(node, phrase(Msg::what_award), diags, {"nature", "payment", "period", "eu_notified"});
   if (!r.ok()) return;
   a.pos = node.pos;
   if (const YamlNode* n = r.require("nature"); n && read_text(*n, "nature", diags, a.nature)) {
     bool known = false;
     for (const char* nature : scdl_natures) known = known || a.nature == nature;
     if (!known) {
-      diags.error("invalid-value", n->pos,
-                  fmt::format("nature '{}' is not one of SCDL's: {}", clip(a.nature),
-                              fmt::join(scdl_natures, " | ")),
-                  "write aide en numéraire, aide en nature, or both joined by ';'");
+      diags.error(n->pos,
+                  say(Msg::bad_nature, "value"_a = clip(a.nature),
+                      "natures"_a = fmt::join(scdl_natures, " | ")),
+                  say(Msg::bad_nature_hint));
       a.nature.clear();
     }
   }
   if (const YamlNode* n = r.require("payment"); n && read_text(*n, "payment", diags, a.payment)) {
     if (utf8_length(a.payment) > max_payment_chars) {
-      diags.error("invalid-value", n->pos,
-                  fmt::format("payment has {} characters: SCDL allows at most {}",
-                              utf8_length(a.payment), max_payment_chars),
-                  "write unique, échelonné, or a short description of the terms");
+      diags.error(n->pos,
+                  say(Msg::payment_too_long, "count"_a = utf8_length(a.payment),
+                      "max"_a = max_payment_chars),
+                  say(Msg::payment_too_long_hint));
       a.payment.clear();
     }
   }
   if (const YamlNode* n = r.require("period"); n && read_text(*n, "period", diags, a.period)) {
     if (!is_iso_date_or_period(a.period)) {
-      diags.error("invalid-date", n->pos,
-                  fmt::format("period '{}' is not a date YYYY-MM-DD nor a period "
-                              "YYYY-MM-DD/YYYY-MM-DD (start first)",
-                              clip(a.period)),
-                  "write 2026-07-01 or 2026-07-01/2026-12-31");
+      diags.error(n->pos, say(Msg::bad_period, "value"_a = clip(a.period)),
+                  say(Msg::bad_period_hint));
       a.period.clear();
     }
   }
@@ -227,23 +229,18 @@ void read_base_grid(const YamlNode& n, Call& c, Diagnostics& diags) {
   std::string id = ref.substr(0, at);
   std::string version = at == std::string::npos ? "" : ref.substr(at + 1);
   if (!is_valid_id(id)) {
-    diags.error("invalid-id", n.pos, fmt::format("grid id '{}' is not a valid id", clip(id)),
-                "write grid: <grid-id>@<version>");
+    diags.error(n.pos, say(Msg::invalid_grid_id, "id"_a = clip(id)),
+                say(Msg::call_grid_reference_hint));
     return;
   }
   if (at == std::string::npos) {
-    diags.error("unpinned-grid", n.pos,
-                fmt::format("the call's base grid '{}' has no version", clip(id)),
-                fmt::format("pin it: grid: {}@<version>, so that a new version of the grid does "
-                            "not change a call already launched",
-                            clip(id)));
+    diags.error(n.pos, say(Msg::unpinned_grid, "grid"_a = clip(id)),
+                say(Msg::unpinned_grid_hint, "grid"_a = clip(id)));
     return;
   }
   if (!is_semver(version)) {
-    diags.error(
-        "invalid-version", n.pos,
-        fmt::format("grid version '{}' is not a semantic version MAJOR.MINOR.PATCH", clip(version)),
-        "write grid: <grid-id>@1.2.0");
+    diags.error(n.pos, say(Msg::invalid_grid_version, "version"_a = clip(version)),
+                say(Msg::call_grid_version_hint));
     return;
   }
   c.grid_id = std::move(id);
@@ -254,13 +251,12 @@ void read_money(MapReader& r, Call& c, Diagnostics& diags) {
   const YamlNode* one = r.get("budget");
   const YamlNode* many = r.get("budgets");
   if (one && many) {
-    diags.error("invalid-value", r.key_pos("budgets"), "the call has both budget and budgets",
-                "keep budget: N for one funding line, or budgets: {by: ..., amounts: ...}");
+    diags.error(r.key_pos("budgets"), say(Msg::both_budgets), say(Msg::both_budgets_hint));
     return;
   }
   if (one) {
     c.budgets.pos = r.key_pos("budget");
-    c.budgets.total = read_amount(*one, "the budget", diags);
+    c.budgets.total = read_amount(*one, phrase(Msg::what_budget), diags);
   }
   if (many) {
     c.budgets.pos = r.key_pos("budgets");
@@ -272,14 +268,14 @@ void read_money(MapReader& r, Call& c, Diagnostics& diags) {
 
 std::optional<Call> load_call(const YamlNode& root, Diagnostics& diags) {
   reset_suggestion_budget();
-  MapReader r(root, "the call", diags,
+  MapReader r(root, phrase(Msg::what_call), diags,
               {"call", "title", "funder", "grid", "overrides", "letterhead", "budget", "budgets",
                "decision", "award"});
   if (!r.ok()) return std::nullopt;
   Call c;
   c.pos = root.pos;
   c.file = diags.file();
-  if (const YamlNode* n = r.require("call")) read_id(*n, "call id", diags, c.id);
+  if (const YamlNode* n = r.require("call")) read_id(*n, phrase(Msg::what_call_id), diags, c.id);
   if (const YamlNode* n = r.require("title")) read_text(*n, "title", diags, c.title);
   if (const YamlNode* n = r.require("funder")) read_funder(*n, c.funder, diags);
   if (const YamlNode* n = r.require("grid")) read_base_grid(*n, c, diags);
@@ -298,8 +294,7 @@ std::optional<Call> load_call_bytes(std::string_view bytes, const std::string& f
   if (!parse_yaml(bytes, limits, root, diags)) return std::nullopt;
   if (diags.error_count() != errors) return std::nullopt;
   if (document_kind(root) != DocumentKind::call) {
-    diags.error("unknown-document", root.pos,
-                "this file is not a call for projects (no 'call:' key)");
+    diags.error(root.pos, say(Msg::not_a_call));
     return std::nullopt;
   }
   auto call = load_call(root, diags);

@@ -147,20 +147,21 @@ void read_grid_reference(const YamlNode& n, Dossier& d, Diagnostics& diags) {
 void read_identity(MapReader& r, Dossier& d, Diagnostics& diags) {
   if (const YamlNode* n = r.get("siret")) {
     d.siret_pos = n->pos;
-    read_siret(*n, "the applicant's SIRET", diags, d.siret);
+    read_siret(*n, phrase(Msg::what_applicant_siret), diags, d.siret);
   }
   if (const YamlNode* n = r.get("rna")) {
     d.rna_pos = n->pos;
-    read_rna(*n, "the RNA number", diags, d.rna);
+    read_rna(*n, phrase(Msg::what_rna), diags, d.rna);
   }
-  for (auto [key, field, what] : {std::tuple{"project_cost", &d.project_cost, "the project's cost"},
-                                  std::tuple{"awarded", &d.awarded, "the amount awarded"}}) {
+  for (auto [key, field, what] :
+       {std::tuple{"project_cost", &d.project_cost, Msg::what_project_cost},
+        std::tuple{"awarded", &d.awarded, Msg::what_amount_awarded}}) {
     const YamlNode* n = r.get(key);
     if (!n) continue;
     if (field == &d.awarded) d.awarded_pos = n->pos;
     *field = read_number(*n, key, diags);
     if (*field && **field < 0) {
-      diags.error("invalid-value", n->pos, fmt::format("{} cannot be negative", what));
+      diags.error(n->pos, say(Msg::negative_amount, "what"_a = phrase(what)));
       field->reset();
     }
   }

@@ -18,6 +18,8 @@
 
 #include <fmt/format.h>
 
+#include "ess/model/messages.hpp"
+
 namespace ess {
 
 namespace {
@@ -26,19 +28,34 @@ constexpr std::size_t kBufferSize = 64u << 10;
 // Many runs share the memory budget for their read buffers, down to this floor.
 constexpr std::size_t kMinReadBuffer = 4u << 10;
 
-[[noreturn]] void throw_errno(int err, const char* what) {
-  throw std::system_error(err, std::generic_category(), what);
+// A system_error (what callers catch: batch.cpp) whose text is worded from the catalogue: the
+// reason in the message language, where std::system_error would append strerror's English.
+class SpillFailure : public std::system_error {
+ public:
+  SpillFailure(int err, std::string text)
+      : std::system_error(err, std::generic_category()), text_(std::move(text)) {}
+  const char* what() const noexcept override { return text_.c_str(); }
+
+ private:
+  std::string text_;
+};
+
+// `message`: an entry with a {reason} (and a {folder}, given as `folder`).
+[[noreturn]] void throw_errno(int err, Msg message, std::string_view folder = {}) {
+  throw SpillFailure(
+      err, phrase(message, fmt::arg("folder", folder), fmt::arg("reason", system_reason(err))));
 }
 
-void write_at(int fd, std::uint64_t offset, std::string_view bytes, const char* what) {
+void write_at(int fd, std::uint64_t offset, std::string_view bytes, std::string_view folder) {
+  auto fail = [&](int err) { throw_errno(err, Msg::spill_cannot_write, folder); };
   while (!bytes.empty()) {
     ssize_t n = ::pwrite(fd, bytes.data(), bytes.size(), static_cast<off_t>(offset));
     if (n < 0) {
       if (errno == EINTR) continue;
-      throw_errno(errno, what);
+      fail(errno);
     }
     // A regular file accepting nothing is full.
-    if (n == 0) throw_errno(ENOSPC, what);
+    if (n == 0) fail(ENOSPC);
     offset += static_cast<std::uint64_t>(n);
     bytes.remove_prefix(static_cast<std::size_t>(n));
   }
@@ -46,7 +63,7 @@ void write_at(int fd, std::uint64_t offset, std::string_view bytes, const char* 
 
 std::uint32_t checked_size(std::size_t size) {
   if (size > std::numeric_limits<std::uint32_t>::max())
-    throw std::length_error("a record over 4 GiB cannot go to the temporary file");
+    throw std::length_error(phrase(Msg::spill_record_too_large));
   return static_cast<std::uint32_t>(size);
 }
 
@@ -86,15 +103,15 @@ class RangeReader {
     if (buffer_.size() < n) buffer_.resize(n);
     while (len_ < n) {
       std::uint64_t left = end_ - next_;
-      if (left == 0) throw_errno(EIO, "cannot read the temporary file: it ends mid-record");
+      if (left == 0) throw_errno(EIO, Msg::spill_mid_record);
       std::size_t want = static_cast<std::size_t>(
           std::min<std::uint64_t>(left, static_cast<std::uint64_t>(buffer_.size() - len_)));
       ssize_t got = ::pread(fd_, buffer_.data() + len_, want, static_cast<off_t>(next_));
       if (got < 0) {
         if (errno == EINTR) continue;
-        throw_errno(errno, "cannot read the temporary file");
+        throw_errno(errno, Msg::spill_cannot_read);
       }
-      if (got == 0) throw_errno(EIO, "cannot read the temporary file: it is shorter than written");
+      if (got == 0) throw_errno(EIO, Msg::spill_short);
       len_ += static_cast<std::size_t>(got);
       next_ += static_cast<std::uint64_t>(got);
     }
@@ -156,7 +173,7 @@ void SpillFile::open() {
     file_ = ::fdopen(fd, "w+b");
     if (!file_) ::close(fd);
   }
-  if (!file_) throw_errno(errno, ("cannot create a temporary file in " + folder_).c_str());
+  if (!file_) throw_errno(errno, Msg::spill_cannot_create, folder_);
 }
 
 int SpillFile::fd() const {
@@ -175,15 +192,14 @@ void SpillFile::append(std::string_view head, std::string_view body) {
   }
   // Too large to buffer: written in place. written_ only moves once both parts are down, so
   // a failure leaves bytes past the logical end, to be overwritten by the next append.
-  std::string what = "cannot write the temporary file in " + folder_;
-  write_at(fd(), written_, head, what.c_str());
-  write_at(fd(), written_ + head.size(), body, what.c_str());
+  write_at(fd(), written_, head, folder_);
+  write_at(fd(), written_ + head.size(), body, folder_);
   written_ += total;
 }
 
 void SpillFile::flush() {
   if (buffer_.empty()) return;
-  write_at(fd(), written_, buffer_, ("cannot write the temporary file in " + folder_).c_str());
+  write_at(fd(), written_, buffer_, folder_);
   written_ += buffer_.size();
   buffer_.clear();
 }

@@ -195,13 +195,8 @@ class TreeBuilder : public YAML::EventHandler {
       refuse_tag(mark, tag);
     if (!stack_.empty() && stack_.back().node.is_map() && stack_.back().expecting_key &&
         !complex_key_) {
-      Diagnostic d;
-      d.code = "complex-key";
-      d.file = diags_.file();
-      d.pos = to_pos(mark);
-      d.message = say(Msg::complex_key).text;
-      d.hint = say(Msg::plain_keys_hint).text;
-      complex_key_ = std::move(d);
+      complex_key_ = make_diagnostic(Severity::error, diags_.file(), to_pos(mark),
+                                     say(Msg::complex_key), say(Msg::plain_keys_hint));
     }
     if (stack_.size() >= limits_.max_depth) {
       diags_.error(to_pos(mark), say(Msg::nesting_too_deep, "limit"_a = limits_.max_depth),
@@ -259,13 +254,8 @@ class TreeBuilder : public YAML::EventHandler {
       // A list or mapping key (already noted), or "? " with no key at all: kept out of the
       // key set, so that the rest of the file is still read and checked.
       if (key.is_null() && !complex_key_) {
-        Diagnostic d;
-        d.code = "complex-key";
-        d.file = diags_.file();
-        d.pos = key.pos;
-        d.message = say(Msg::key_missing_here).text;
-        d.hint = say(Msg::plain_keys_hint).text;
-        complex_key_ = std::move(d);
+        complex_key_ = make_diagnostic(Severity::error, diags_.file(), key.pos,
+                                       say(Msg::key_missing_here), say(Msg::plain_keys_hint));
       }
       top.node.keys.push_back({std::string(), key.pos});
       return;

@@ -3,6 +3,8 @@
 
 #include <array>
 #include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <vector>
 
 namespace ess {
@@ -78,6 +80,28 @@ std::string word_message(Msg id, Language language, fmt::format_args args) {
 Said did_you_mean(const std::string& word) {
   if (word.empty()) return {};
   return say(Msg::did_you_mean, fmt::arg("word", word));
+}
+
+std::string system_reason(int err) {
+  static constexpr std::pair<int, Msg> reasons[] = {
+      {ENOENT, Msg::errno_enoent}, {EACCES, Msg::errno_eacces},
+      {EPERM, Msg::errno_eperm},   {ENOSPC, Msg::errno_enospc},
+      {EDQUOT, Msg::errno_edquot}, {EROFS, Msg::errno_erofs},
+      {EISDIR, Msg::errno_eisdir}, {ENOTDIR, Msg::errno_enotdir},
+      {EMFILE, Msg::errno_emfile}, {ENFILE, Msg::errno_enfile},
+      {EFBIG, Msg::errno_efbig},   {EIO, Msg::errno_eio},
+      {EPIPE, Msg::errno_epipe},   {EBADF, Msg::errno_ebadf},
+      {ENOMEM, Msg::errno_enomem}, {EEXIST, Msg::errno_eexist},
+      {ELOOP, Msg::errno_eloop},   {ENAMETOOLONG, Msg::errno_enametoolong},
+  };
+  for (const auto& [value, id] : reasons)
+    if (value == err) return std::string(message_text(id, message_language()));
+  return std::strerror(err);
+}
+
+Diagnostic make_diagnostic(Severity severity, std::string file, Pos pos, Said message, Said hint) {
+  return {severity, std::string(message.code), std::move(file),
+          pos,      std::move(message.text),   std::move(hint.text)};
 }
 
 }  // namespace ess

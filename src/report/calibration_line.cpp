@@ -1,22 +1,29 @@
-// One line of `grid test` per calibration dossier.
+// One line of `grid test` per calibration dossier: "FILE: ok: ..." or "FILE: FAIL: ...", the
+// words after the marker in the message language (the markers stay, as error/warning do).
 #include "ess/report/calibration_line.hpp"
 
 #include <fmt/format.h>
 
 #include "ess/model/format.hpp"
+#include "ess/model/messages.hpp"
 
 namespace ess {
+
+using namespace fmt::literals;
 
 std::string calibration_line(const CalibrationCase& c) {
   std::string id = c.dossier.empty() ? "?" : c.dossier;
   std::string expected;
   if (c.expect)
-    expected = c.expect->total_min ? fmt::format("{}, total in {}", c.expect->decision,
-                                                 expected_range_text(*c.expect))
-                                   : c.expect->decision;
+    expected = c.expect->total_min
+                   ? phrase(Msg::calibration_expected_total, "decision"_a = c.expect->decision,
+                            "range"_a = expected_range_text(*c.expect))
+                   : c.expect->decision;
+  std::string total = format_fixed(c.total, 1);
   if (c.ok())
-    return fmt::format("{}: ok: {} {} {} (expected {})\n", c.file, id, c.decision,
-                       format_fixed(c.total, 1), expected);
+    return fmt::format("{}: ok: {}\n", c.file,
+                       phrase(Msg::calibration_expected, "id"_a = id, "decision"_a = c.decision,
+                              "total"_a = total, "expected"_a = expected));
   if (!c.scored || !c.expect) {
     std::string first;
     for (const auto& d : c.diags.items())
@@ -24,10 +31,13 @@ std::string calibration_line(const CalibrationCase& c) {
         first = fmt::format("{} [{}]", d.message, d.code);
         break;
       }
-    return fmt::format("{}: FAIL: {} could not be checked: {}\n", c.file, id, first);
+    return fmt::format("{}: FAIL: {}\n", c.file,
+                       phrase(Msg::calibration_unchecked, "id"_a = id, "first"_a = first));
   }
-  return fmt::format("{}: FAIL: {} expected {}; got {} {}: {}\n", c.file, id, expected, c.decision,
-                     format_fixed(c.total, 1), fmt::join(c.failures, "; "));
+  return fmt::format("{}: FAIL: {}\n", c.file,
+                     phrase(Msg::calibration_mismatch, "id"_a = id, "expected"_a = expected,
+                            "decision"_a = c.decision, "total"_a = total,
+                            "failures"_a = fmt::join(c.failures, "; ")));
 }
 
 }  // namespace ess

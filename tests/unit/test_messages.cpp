@@ -4,11 +4,15 @@
 
 #include <fmt/args.h>
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <regex>
 #include <set>
+#include <span>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "ess/model/amount.hpp"
 #include "ess/model/messages.hpp"
@@ -58,6 +62,44 @@ std::string read_file(const std::string& path) {
   return s.str();
 }
 
+// The codes the man page documents in its DIAGNOSTICS section.
+std::set<std::string> documented_codes() {
+  std::string man = read_file(ESS_SOURCE_DIR "/man/ess-eval.1");
+  auto from = man.find(".SH DIAGNOSTICS");
+  auto to = man.find(".SH ENVIRONMENT");
+  REQUIRE(from != std::string::npos);
+  REQUIRE(to != std::string::npos);
+  std::string section = man.substr(from, to - from);
+  std::set<std::string> documented;
+  std::regex code_line(R"(\.TP\n\.B ([a-z0-9\\-]+)\n)");
+  for (std::sregex_iterator it(section.begin(), section.end(), code_line), end; it != end; ++it)
+    documented.insert(std::regex_replace(it->str(1), std::regex(R"(\\-)"), "-"));
+  return documented;
+}
+
+// What is wrong with a catalogue's codes against the documented ones: a documented code without
+// an entry, a code not documented, an entry of a code without French or English, or whose
+// French is a copy of its English (a message a French user would meet in English).
+std::vector<std::string> code_problems(std::span<const ess::MessageEntry> entries,
+                                       const std::set<std::string>& documented) {
+  std::vector<std::string> problems;
+  std::set<std::string> catalogued;
+  for (const auto& e : entries) {
+    if (e.code.empty()) continue;
+    std::string code(e.code);
+    catalogued.insert(code);
+    if (e.fr.empty()) problems.push_back(code + ": an entry without French");
+    if (e.en.empty()) problems.push_back(code + ": an entry without English");
+    if (!e.fr.empty() && e.fr == e.en)
+      problems.push_back(code + ": an entry whose French is its English");
+  }
+  for (const auto& code : documented)
+    if (catalogued.count(code) == 0) problems.push_back(code + ": documented, but no entry");
+  for (const auto& code : catalogued)
+    if (documented.count(code) == 0) problems.push_back(code + ": an entry, but not documented");
+  return problems;
+}
+
 }  // namespace
 
 TEST_CASE("messages: every entry in both languages, with the same named placeholders") {
@@ -81,28 +123,36 @@ TEST_CASE("messages: every entry in both languages, with the same named placehol
 }
 
 TEST_CASE("messages: every diagnostic code of the man page has an entry, and only those") {
-  std::string man = read_file(ESS_SOURCE_DIR "/man/ess-eval.1");
-  auto from = man.find(".SH DIAGNOSTICS");
-  auto to = man.find(".SH ENVIRONMENT");
-  REQUIRE(from != std::string::npos);
-  REQUIRE(to != std::string::npos);
-  std::string section = man.substr(from, to - from);
-  std::set<std::string> documented;
-  std::regex code_line(R"(\.TP\n\.B ([a-z0-9\\-]+)\n)");
-  for (std::sregex_iterator it(section.begin(), section.end(), code_line), end; it != end; ++it)
-    documented.insert(std::regex_replace(it->str(1), std::regex(R"(\\-)"), "-"));
+  std::set<std::string> documented = documented_codes();
   REQUIRE(documented.size() > 50);
-  std::set<std::string> catalogued;
-  for (const auto& e : ess::message_catalogue())
-    if (!e.code.empty()) catalogued.emplace(e.code);
-  for (const auto& code : documented) {
-    CAPTURE(code);
-    CHECK(catalogued.count(code) == 1);
-  }
-  for (const auto& code : catalogued) {
-    CAPTURE(code);
-    CHECK(documented.count(code) == 1);
-  }
+  auto entries = ess::message_catalogue();
+  CHECK(code_problems(entries, documented) == std::vector<std::string>{});
+
+  // The check itself: a code that lacks either language, or an entry, is found.
+  const ess::MessageEntry* siret = nullptr;
+  for (const auto& e : entries)
+    if (e.code == "invalid-siret") siret = &e;
+  REQUIRE(siret != nullptr);
+  auto with = [&](auto change) {
+    std::vector<ess::MessageEntry> copy(entries.begin(), entries.end());
+    for (auto& e : copy)
+      if (e.id == siret->id) change(e);
+    return code_problems(copy, documented);
+  };
+  std::string no_french = "invalid-siret: an entry without French";
+  std::string no_english = "invalid-siret: an entry without English";
+  std::string copied = "invalid-siret: an entry whose French is its English";
+  CHECK(with([](ess::MessageEntry& e) { e.fr = ""; }) == std::vector<std::string>{no_french});
+  CHECK(with([](ess::MessageEntry& e) { e.en = ""; }) == std::vector<std::string>{no_english});
+  CHECK(with([](ess::MessageEntry& e) { e.fr = e.en; }) == std::vector<std::string>{copied});
+  std::vector<ess::MessageEntry> without;
+  for (const auto& e : entries)
+    if (e.code != "unpinned-grid") without.push_back(e);
+  CHECK(code_problems(without, documented) ==
+        std::vector<std::string>{"unpinned-grid: documented, but no entry"});
+  documented.erase("scdl-proposal");
+  CHECK(code_problems(entries, documented) ==
+        std::vector<std::string>{"scdl-proposal: an entry, but not documented"});
 }
 
 TEST_CASE("messages: the language from --lang, else LC_ALL, LC_MESSAGES, LANG") {
@@ -198,4 +248,30 @@ TEST_CASE("amounts as people type them") {
   InLanguage fr(Language::fr);
   CHECK(ess::parse_amount("150,000").hint.text ==
         "écrivez 150000 ou \"150 000\" pour des milliers, 150 pour des décimales");
+}
+
+TEST_CASE("messages: the system's reasons, in English as the C library says them, or in French") {
+  for (int err : {ENOENT, EACCES, EPERM, ENOSPC, EDQUOT, EROFS, EISDIR, ENOTDIR, EMFILE, ENFILE,
+                  EFBIG, EIO, EPIPE, EBADF, ENOMEM, EEXIST, ELOOP, ENAMETOOLONG, EXDEV}) {
+    CAPTURE(err);
+    CHECK(ess::system_reason(err) == std::strerror(err));
+  }
+  InLanguage fr(Language::fr);
+  CHECK(ess::system_reason(ENOSPC) == "plus de place sur le périphérique");
+  CHECK(ess::system_reason(EACCES) == "permission refusée");
+  CHECK(ess::system_reason(EXDEV) == std::strerror(EXDEV));  // a rare one: the C library's
+}
+
+TEST_CASE("messages: a diagnostic made from worded messages keeps the entry's code") {
+  using namespace fmt::literals;
+  InLanguage fr(Language::fr);
+  ess::Diagnostic d = ess::make_diagnostic(ess::Severity::warning, "appel.yaml", {3, 7},
+                                           ess::say(Msg::unpinned_grid, "grid"_a = "g"),
+                                           ess::say(Msg::unpinned_grid_hint, "grid"_a = "g"));
+  CHECK(d.code == "unpinned-grid");
+  CHECK(d.severity == ess::Severity::warning);
+  CHECK(d.file == "appel.yaml");
+  CHECK(d.pos == ess::Pos{3, 7});
+  CHECK(d.message == "la grille de base «\u00A0g\u00A0» de l'appel n'a pas de version");
+  CHECK(d.hint.starts_with("épinglez-la\u00A0: grid: g@<version>"));
 }

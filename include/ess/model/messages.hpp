@@ -65,4 +65,12 @@ std::string phrase(Msg id, const Args&... args) {
 // "did you mean 'word'?", or nothing when there is no word to suggest.
 Said did_you_mean(const std::string& word);
 
+// The system's reason for an errno value, in the message language: the C library's English
+// words (as strerror gives them in the C locale) or their French; strerror for the rare others.
+std::string system_reason(int err);
+
+// A diagnostic worded from the catalogue, for code that builds Diagnostic values itself.
+Diagnostic make_diagnostic(Severity severity, std::string file, Pos pos, Said message,
+                           Said hint = {});
+
 }  // namespace ess
