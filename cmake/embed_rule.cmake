@@ -1,11 +1,12 @@
-# The rule that compiles the built-in grid and schemas into a C++ file (see embed.cmake), for
-# the main build and the stand-alone fuzz build alike: one list of built-in files, so that
-# the fuzzers load the same defaults as the binary.
+# The rule that compiles the built-in grids (the French one and its English twin) and the
+# schemas into a C++ file (see embed.cmake), for the main build and the stand-alone fuzz build
+# alike: one list of built-in files, so that the fuzzers load the same defaults as the binary.
 #   ess_embed_rule(<out_var> <root>)
 # <root> is the repository root; <out_var> receives the generated file, to add to a target.
 function(ess_embed_rule out_var root)
   set(embedded
     criteria/ess-citoyennete-economique.yaml
+    criteria/ess-economic-citizenship.yaml
     schemas/grid.schema.json
     schemas/dossier.schema.json
     schemas/call.schema.json)
