@@ -12,7 +12,7 @@ install(DIRECTORY criteria/ DESTINATION ${CMAKE_INSTALL_DATADIR}/ess-eval/criter
 install(DIRECTORY schemas/ DESTINATION ${CMAKE_INSTALL_DATADIR}/ess-eval/schemas
         FILES_MATCHING PATTERN "*.json")
 install(DIRECTORY examples/dossiers DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
-install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(FILES README.md doc/guide-instruction.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME ess-eval)

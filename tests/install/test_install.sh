@@ -20,6 +20,7 @@ installed_checks() {  # installed_checks LABEL PREFIX
   check "$label: calibration dossiers installed" test -d "$prefix/share/ess-eval/criteria/ess-citoyennete-economique.calibration"
   check "$label: schemas installed" test -f "$prefix/share/ess-eval/schemas/dossier.schema.json"
   check "$label: man page installed" test -f "$prefix/share/man/man1/ess-eval.1"
+  check "$label: the officers' guide installed" test -f "$prefix/share/doc/ess-eval/guide-instruction.md"
   check "$label: bash completion installed" test -f "$prefix/share/bash-completion/completions/ess-eval"
   # From a folder with no ./criteria: the English grid comes from the installed files.
   mkdir -p "$work/elsewhere"
