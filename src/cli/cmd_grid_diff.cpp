@@ -57,7 +57,8 @@ Diagnostic version_diagnostic(const GridDiff& d) {
   return make_diagnostic(
       Severity::error, d.new_file, {},
       say(Msg::version_bump, "old"_a = d.old_version, "new"_a = d.new_version, "actual"_a = actual,
-          "required"_a = phrase(bump_word(v.required)), "why"_a = fmt::join(why, "; ")),
+          "required"_a = phrase(bump_word(v.required)),
+          "why"_a = fmt::join(why, phrase(Msg::list_separator))),
       say(Msg::version_bump_hint, "next"_a = next_version(d.old_version, v.required),
           "file"_a = d.new_file));
 }

@@ -44,11 +44,11 @@ void compare(CalibrationCase& c, const DossierResult& result, Language language)
   std::string expected = e.total_min ? phrase(Msg::expected_with_total, "decision"_a = e.decision,
                                               "range"_a = expected_range_text(e))
                                      : e.decision;
-  c.diags.error(
-      e.pos,
-      say(Msg::calibration_failed, "dossier"_a = c.dossier, "expected"_a = expected,
-          "decision"_a = c.decision, "total"_a = total, "failures"_a = fmt::join(c.failures, "; ")),
-      say(Msg::calibration_failed_hint));
+  c.diags.error(e.pos,
+                say(Msg::calibration_failed, "dossier"_a = c.dossier, "expected"_a = expected,
+                    "decision"_a = c.decision, "total"_a = total,
+                    "failures"_a = fmt::join(c.failures, phrase(Msg::list_separator))),
+                say(Msg::calibration_failed_hint));
 }
 
 }  // namespace

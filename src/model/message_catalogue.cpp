@@ -18,6 +18,8 @@ constexpr MessageEntry entries[] = {
     {M::clipped, "", "{start}... ({bytes} octets)", "{start}... ({bytes} bytes)"},
     {M::none, "", "aucun", "none"},
     {M::ids_and_more, "", "{ids}, ... ({count} en tout)", "{ids}, ... ({count} in all)"},
+    // Between the items of a list of reasons: « a ; b » in French, "a; b" in English.
+    {M::list_separator, "", " ; ", "; "},
     {M::kind_nothing, "", "rien", "nothing"},
     {M::kind_scalar, "", "une valeur simple", "a single value"},
     {M::kind_map, "", "un dictionnaire", "a mapping"},

@@ -37,7 +37,7 @@ std::string calibration_line(const CalibrationCase& c) {
   return fmt::format("{}: FAIL: {}\n", c.file,
                      phrase(Msg::calibration_mismatch, "id"_a = id, "expected"_a = expected,
                             "decision"_a = c.decision, "total"_a = total,
-                            "failures"_a = fmt::join(c.failures, "; ")));
+                            "failures"_a = fmt::join(c.failures, phrase(Msg::list_separator))));
 }
 
 }  // namespace ess

@@ -9,6 +9,7 @@ enum class Msg : std::uint16_t {
   clipped,
   none,
   ids_and_more,
+  list_separator,
   kind_nothing,
   kind_scalar,
   kind_map,
