@@ -12,34 +12,37 @@ namespace {
 
 using namespace fmt::literals;
 
-Msg siret_problem(IdentifierProblem p) {
+Said siret_problem(IdentifierProblem p, std::string_view what, std::string_view siret) {
+  auto value = clip(std::string(siret));
   switch (p) {
     case IdentifierProblem::non_digit:
-      return Msg::siret_non_digit;
+      return say(Msg::siret_non_digit, "what"_a = what, "value"_a = value);
     case IdentifierProblem::length:
-      return Msg::siret_length;
+      return say(Msg::siret_length, "what"_a = what, "value"_a = value, "count"_a = siret.size());
     case IdentifierProblem::checksum:
-      return Msg::siret_checksum;
+      return say(Msg::siret_checksum, "what"_a = what, "value"_a = value);
     case IdentifierProblem::prefix:
     case IdentifierProblem::none:
       break;
   }
-  return Msg::siret_other;
+  return say(Msg::siret_invalid, "what"_a = what, "value"_a = value);
 }
 
-Msg rna_problem(IdentifierProblem p) {
+Said rna_problem(IdentifierProblem p, std::string_view what, std::string_view rna) {
+  auto value = clip(std::string(rna));
   switch (p) {
     case IdentifierProblem::prefix:
-      return Msg::rna_prefix;
+      return say(Msg::rna_prefix, "what"_a = what, "value"_a = value);
     case IdentifierProblem::non_digit:
-      return Msg::rna_non_digit;
+      return say(Msg::rna_non_digit, "what"_a = what, "value"_a = value);
     case IdentifierProblem::length:
-      return Msg::rna_length;
+      return say(Msg::rna_length, "what"_a = what, "value"_a = value,
+                 "count"_a = rna.empty() ? 0 : rna.size() - 1);
     case IdentifierProblem::checksum:
     case IdentifierProblem::none:
       break;
   }
-  return Msg::rna_other;
+  return say(Msg::rna_invalid, "what"_a = what, "value"_a = value);
 }
 
 }  // namespace
@@ -49,10 +52,7 @@ bool read_siret(const YamlNode& node, std::string_view what, Diagnostics& diags,
   if (!read_text(node, what, diags, text)) return false;
   IdentifierProblem p = check_siret(text);
   if (p != IdentifierProblem::none) {
-    diags.error(
-        node.pos,
-        say(siret_problem(p), "what"_a = what, "value"_a = clip(text), "count"_a = text.size()),
-        say(Msg::siret_hint));
+    diags.error(node.pos, siret_problem(p, what, text), say(Msg::siret_hint));
     return false;
   }
   out = std::move(text);
@@ -64,10 +64,7 @@ bool read_rna(const YamlNode& node, std::string_view what, Diagnostics& diags, s
   if (!read_text(node, what, diags, text)) return false;
   IdentifierProblem p = check_rna(text);
   if (p != IdentifierProblem::none) {
-    diags.error(node.pos,
-                say(rna_problem(p), "what"_a = what, "value"_a = clip(text),
-                    "count"_a = text.empty() ? 0 : text.size() - 1),
-                say(Msg::rna_hint));
+    diags.error(node.pos, rna_problem(p, what, text), say(Msg::rna_hint));
     return false;
   }
   out = std::move(text);

@@ -59,19 +59,28 @@ std::string cut_at_word(const std::string& text) {
   return out + "…";
 }
 
+Diagnostic missing(const std::string& file, Pos pos, Said message, Said hint) {
+  return make_diagnostic(Severity::error, file, pos, std::move(message), std::move(hint));
+}
+
 // What every row takes from the call; false (with errors) when the call cannot give it.
 bool check_call(const Call& call, std::vector<Diagnostic>& out) {
   std::size_t before = out.size();
-  auto need = [&](bool ok, Msg message, Msg hint) {
+  auto need = [&](bool ok, const char* field, Msg what, Msg hint) {
     if (!ok)
-      out.push_back(make_diagnostic(Severity::error, call.file, call.pos,
-                                    say(message, "call"_a = call.id), say(hint)));
+      out.push_back(missing(call.file, call.pos,
+                            say(Msg::scdl_call_missing, "call"_a = call.id, "what"_a = phrase(what),
+                                "field"_a = field),
+                            say(hint)));
   };
-  need(call.decision && !call.decision->date.empty(), Msg::scdl_no_decision_date,
-       Msg::scdl_no_decision_date_hint);
-  need(call.award && !call.award->nature.empty(), Msg::scdl_no_nature, Msg::scdl_no_nature_hint);
-  need(call.award && !call.award->payment.empty(), Msg::scdl_no_payment, Msg::scdl_no_payment_hint);
-  need(call.award && !call.award->period.empty(), Msg::scdl_no_period, Msg::scdl_no_period_hint);
+  need(call.decision && !call.decision->date.empty(), "dateConvention",
+       Msg::scdl_what_decision_date, Msg::scdl_decision_date_hint);
+  need(call.award && !call.award->nature.empty(), "nature", Msg::scdl_what_award_nature,
+       Msg::scdl_award_nature_hint);
+  need(call.award && !call.award->payment.empty(), "conditionsVersement",
+       Msg::scdl_what_award_payment, Msg::scdl_award_payment_hint);
+  need(call.award && !call.award->period.empty(), "datesPeriodeVersement",
+       Msg::scdl_what_award_period, Msg::scdl_award_period_hint);
   return out.size() == before;
 }
 
@@ -79,15 +88,20 @@ bool check_call(const Call& call, std::vector<Diagnostic>& out) {
 bool check_line(const AwardLine& line, std::vector<Diagnostic>& out) {
   const AwardCandidate& d = line.dossier;
   std::size_t before = out.size();
-  auto need = [&](bool ok, Msg message, Msg hint) {
+  auto need = [&](bool ok, Msg what, const char* field, Msg hint) {
     if (!ok)
-      out.push_back(make_diagnostic(Severity::error, d.file, d.pos,
-                                    say(message, "dossier"_a = d.dossier), say(hint)));
+      out.push_back(missing(d.file, d.pos,
+                            say(Msg::scdl_dossier_missing, "dossier"_a = d.dossier,
+                                "what"_a = phrase(what), "field"_a = field),
+                            say(hint)));
   };
-  need(!one_line(d.applicant).empty(), Msg::scdl_no_applicant, Msg::scdl_no_applicant_hint);
-  need(!d.siret.empty() || !d.rna.empty(), Msg::scdl_no_identifier, Msg::scdl_no_identifier_hint);
-  need(line.amount.has_value(), Msg::scdl_no_amount, Msg::scdl_no_amount_hint);
-  need(!one_line(d.title).empty(), Msg::scdl_no_title, Msg::scdl_no_title_hint);
+  need(!one_line(d.applicant).empty(), Msg::scdl_what_applicant, "nomBeneficiaire",
+       Msg::scdl_applicant_hint);
+  if (d.siret.empty() && d.rna.empty())
+    out.push_back(missing(d.file, d.pos, say(Msg::scdl_no_identifier, "dossier"_a = d.dossier),
+                          say(Msg::scdl_identifier_hint)));
+  need(line.amount.has_value(), Msg::scdl_what_amount, "montant", Msg::scdl_amount_hint);
+  need(!one_line(d.title).empty(), Msg::scdl_what_title, "objet", Msg::scdl_title_hint);
   return out.size() == before;
 }
 
@@ -98,7 +112,7 @@ void row(const Call& call, const AwardLine& line, std::string& text, std::vector
     objet = cut_at_word(objet);
     out.push_back(make_diagnostic(
         Severity::warning, d.file, d.pos,
-        say(Msg::scdl_objet_cut, "dossier"_a = d.dossier, "max"_a = max_objet_chars),
+        say(Msg::scdl_objet_cut, "dossier"_a = d.dossier, "limit"_a = max_objet_chars),
         say(Msg::scdl_objet_cut_hint)));
   }
   const AwardTerms& a = *call.award;
