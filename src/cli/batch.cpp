@@ -90,7 +90,7 @@ void encode_copy(const std::string& path, std::uint64_t device, std::uint64_t in
   w.text(r.id);
   w.raw(r.id_pos.line);
   w.raw(r.id_pos.col);
-  w.raw(static_cast<std::uint8_t>(r.excluded));
+  w.raw(static_cast<std::uint8_t>(r.excluded | r.anonymous << 1));
   w.text(r.bytes);
 }
 
@@ -138,7 +138,8 @@ void BatchRun::add_diagnostic_locked(Diagnostic diagnostic) {
 void BatchRun::add_file(const std::string& path, std::optional<BatchRecord> record,
                         std::vector<Diagnostic> diags) {
   std::string key, payload;
-  if (record && !record->id.empty()) {
+  if (record && (!record->id.empty() || record->anonymous)) {
+    if (record->anonymous) record->id.clear();  // sorts before every id
     struct stat st {};
     std::uint64_t device = 0, inode = 0;
     if (path != "-" && ::stat(path.c_str(), &st) == 0) {
@@ -226,16 +227,19 @@ void BatchRun::settle(Group& g, const BatchConsumer& consume) {
     if (std::size_t more = g.kept.size() - 1 - shown)
       others = phrase(more > 1 ? Msg::and_more_files : Msg::and_one_more_file,
                       fmt::arg("others", others), fmt::arg("count", more));
-    add_diagnostic_locked(make_diagnostic(
+    Diagnostic why = make_diagnostic(
         Severity::error, g.kept[i].first, g.kept[i].second,
         say(Msg::duplicate_dossier, fmt::arg("dossier", g.id), fmt::arg("other", others)),
-        say(Msg::duplicate_dossier_hint)));
+        say(Msg::duplicate_dossier_hint));
+    if (refused_) refused_(g.kept[i].first, BatchRecord{g.id, g.kept[i].second, false, {}}, why);
+    add_diagnostic_locked(std::move(why));
   }
 }
 
 // After the workers: one thread, no lock (the consumer may add diagnostics).
 void BatchRun::check_ids(const BatchConsumer& consume) {
   Group group;
+  std::uint64_t last_device = 0, last_inode = 0;  // of the anonymous record before
   by_id_.for_each_sorted([&](std::string_view, std::string_view payload) {
     ByteReader in(payload);
     Copy c;
@@ -245,8 +249,20 @@ void BatchRun::check_ids(const BatchConsumer& consume) {
     c.record.id = in.text();
     c.record.id_pos.line = in.raw<decltype(c.record.id_pos.line)>();
     c.record.id_pos.col = in.raw<decltype(c.record.id_pos.col)>();
-    c.record.excluded = in.raw<std::uint8_t>() != 0;
+    const auto bits = in.raw<std::uint8_t>();
+    c.record.excluded = bits & 1;
+    c.record.anonymous = bits & 2;
     c.record.bytes = in.text();
+    if (c.record.anonymous) {  // no id to share: once per file (two paths to it count once)
+      bool again = c.inode != 0 && c.device == last_device && c.inode == last_inode;
+      last_device = c.device;
+      last_inode = c.inode;
+      if (again)
+        ++repeated_;
+      else
+        consume(c.path, c.record);
+      return;
+    }
     if (group.any && group.id != c.record.id) {
       settle(group, consume);
       group = Group();

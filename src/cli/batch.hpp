@@ -37,18 +37,23 @@ std::size_t spill_budget(std::size_t fallback);
 
 // What a worker leaves of one file that names a dossier id.
 struct BatchRecord {
-  std::string id;         // the dossier id: the key of the id pass
-  Pos id_pos;             // the `dossier:` key, where a duplicate is reported
-  bool excluded = false;  // left out by a filter (rank --call...): counted, never a duplicate
-  std::string bytes;      // what the command keeps of the file
+  std::string id;          // the dossier id: the key of the id pass
+  Pos id_pos;              // the `dossier:` key, where a duplicate is reported
+  bool excluded = false;   // left out by a filter (rank --call...): counted, never a duplicate
+  std::string bytes;       // what the command keeps of the file
+  bool anonymous = false;  // a file without an id that the command still wants (rank's rows of
+                           // refused files): consumed once per file, before the ids
 };
 
 // One file: read, parse, check, reduce. Problems go to `diags` (whose file is `path`); nothing
 // is returned for a file without a dossier id (unreadable, not a dossier, a grid).
 using BatchWorker =
     std::function<std::optional<BatchRecord>(const std::string& path, Diagnostics& diags)>;
-// Each record whose id no other file has, in id order.
+// Each record whose id no other file has, in id order (anonymous records first).
 using BatchConsumer = std::function<void(const std::string& path, const BatchRecord& record)>;
+// Each copy of an id that several files have, with the error that refuses it.
+using BatchRefused =
+    std::function<void(const std::string& path, const BatchRecord& record, const Diagnostic& why)>;
 
 class BatchRun {
  public:
@@ -66,6 +71,9 @@ class BatchRun {
   // `consume`. `progress`: a progress line on a terminal (§3).
   void run(const InputStream& inputs, const BatchWorker& worker, const BatchConsumer& consume,
            bool progress);
+  // Copies of a duplicate id (without their bytes) are handed to `refused` as well as reported:
+  // a command that shows every file read (rank) makes them rows.
+  void on_refused(BatchRefused refused) { refused_ = std::move(refused); }
 
   std::size_t files() const;     // files read; a file reached by two paths counted once
   std::size_t excluded() const;  // records left out by a filter
@@ -89,6 +97,7 @@ class BatchRun {
   ExternalSorter by_id_{spill_budget(sorter_budget)};
   ExternalSorter diagnostics_{spill_budget(diagnostic_budget)};
   std::size_t files_ = 0, repeated_ = 0, excluded_ = 0;
+  BatchRefused refused_;
 };
 
 // The workers of a batch: --jobs (all cores by default), but no more than the files when they

@@ -97,6 +97,21 @@ double amount_option(const std::string& option, const std::string& text) {
   return *amount.value;
 }
 
+// --budget N, or GROUP=N (the name is before the last '=': amounts have none).
+void budget_options(const std::vector<std::string>& texts, Options& o) {
+  for (const std::string& text : texts) {
+    auto eq = text.rfind('=');
+    if (eq == std::string::npos) {
+      o.budget = amount_option("--budget", text);
+      ++o.plain_budgets;
+      continue;
+    }
+    if (eq == 0) throw CLI::ValidationError("--budget", "GROUP=AMOUNT needs the group's name");
+    o.group_budgets.push_back(
+        {text.substr(0, eq), amount_option("--budget", text.substr(eq + 1)), {}});
+  }
+}
+
 // The messages' language: --lang when given, else LC_ALL, LC_MESSAGES, LANG (French for fr*).
 void use_message_language(const std::string& lang_option) {
   auto env = [](const char* name) {
@@ -240,9 +255,12 @@ int run(int argc, char** argv) {
   rank->add_option("--theme", o.theme, "Only dossiers of this theme");
   rank->add_option("--group-by", w.group_by, "A ranking and a summary per group")
       ->check(CLI::IsMember({"territory", "theme", "call"}));
-  rank->add_option_function<std::string>(
-      "--budget", [&o](const std::string& text) { o.budget = amount_option("--budget", text); },
-      "Draw the funding line under this amount (150000, \"150 000\" or 150000,50)");
+  rank->add_option_function<std::vector<std::string>>(
+          "--budget", [&o](const std::vector<std::string>& texts) { budget_options(texts, o); },
+          "Draw the funding line under this amount (150000, \"150 000\" or 150000,50); "
+          "GROUP=AMOUNT, repeated, with --group-by: one funding line per group")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   rank->add_option("paths", o.paths, "Dossier files or folders");
 
   CLI::App* tmpl = add_command(app, commands[3]);

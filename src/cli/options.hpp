@@ -58,7 +58,9 @@ struct Options {
   // rank
   std::string call, territory, theme;
   std::optional<GroupKey> group_by;
-  std::optional<double> budget;
+  std::optional<double> budget;            // --budget N: one funding line
+  std::vector<GroupBudget> group_budgets;  // --budget GROUP=N, repeated: one line per group
+  std::size_t plain_budgets = 0;           // how many --budget N were given (one at most)
 
   // grid diff / impact
   bool check_version = false;

@@ -17,9 +17,10 @@
 
 namespace ess::cli {
 
-// What a worker leaves of one dossier (BatchRecord::bytes).
+// What a worker leaves of one file (BatchRecord::bytes): a scored dossier's row, or the row of
+// a file refused by validation (status invalid).
 struct RankRecord {
-  bool scored = false;               // valid and scored; the rest is set only then
+  bool scored = false;               // valid and scored: grid and grid_pos are set only then
   const LoadedGrid* grid = nullptr;  // the grid it was scored with
   Pos grid_pos;
   RankRow row;
@@ -42,24 +43,33 @@ class RankedRowsOnDisk final : public RankedRows {
   std::string buffer_;
 };
 
+// The money of a ranking: --budget N, or --budget GROUP=N with --group-by.
+FundingPlan funding_plan(const Options& options);
+
 class RankPass {
  public:
   explicit RankPass(const Options& options) : options_(options) {}
 
-  // The batch's consumer: each dossier whose id is unique, in id order.
+  // The batch's consumer: each file whose id is unique (or that has none), in id order.
   void consume(const BatchRecord& record);
+  // A copy of a duplicate id (BatchRun::on_refused): an invalid row.
+  void refuse(const std::string& path, const BatchRecord& record, const Diagnostic& why);
 
   // The ranking's grid: the one most dossiers are scored with (BatchGrid).
   const LoadedGrid* grid() const { return grids_.chosen(); }
 
-  // The pass in rank order: rows of other grids refused (into `batch`), the rest ranked,
-  // decided and written to the returned rows; fills the report's counts, funding and groups.
+  // The pass in rank order: rows of other grids refused (an error into `batch`, an invalid
+  // row), the rest ranked, decided and written to the returned rows; fills the report's counts,
+  // funding lines and groups.
   RankedRowsOnDisk rank(const LoadedGrid* grid, Language language, RankReport& report,
                         BatchRun& batch);
 
  private:
+  void add(const RankRow& row, std::string_view bytes);
+
   const Options& options_;
   ExternalSorter ranking_{spill_budget(sorter_budget)};
+  ExternalSorter invalid_{spill_budget(sorter_budget)};  // refused rows, in their report order
   BatchGrid grids_;
   std::map<std::pair<const LoadedGrid*, std::string>, std::size_t> ranked_per_group_;
 };

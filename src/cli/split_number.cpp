@@ -51,6 +51,9 @@ std::optional<std::string> split_number_error(const std::vector<std::string>& ar
     } else if (next + 1 < args.size()) {
       value = args[next++];
     }
+    // --budget "Creuse=50 000" typed without quotes: the amount is after the group's name.
+    if (auto named = value.rfind('='); option == "--budget" && named != std::string::npos)
+      value.erase(0, named + 1);
     if (!is_numeric_option(option) || value.empty() || !is_bare_number(value)) continue;
     // "--budget 1 500 000": every group that became a path belongs to the amount.
     std::string joined = value;

@@ -31,10 +31,14 @@ void encode_row(const RankRow& row, std::string& out) {
   w.texts(row.below_minimum);
   w.texts(row.missing);
   w.texts(row.na);
+  w.raw(static_cast<std::uint8_t>(row.fundable));
+  w.text(row.error_code);
+  w.text(row.error_message);
   w.raw(static_cast<std::uint8_t>(row.rank.has_value()));
   if (row.rank) w.raw(static_cast<std::uint64_t>(*row.rank));
   w.number(row.cumulative);
   w.raw(static_cast<std::uint8_t>(row.funded | row.would_fit << 1 | row.draws_line << 2));
+  w.raw(static_cast<std::uint8_t>(row.unfunded));
 }
 
 RankRow decode_row(std::string_view bytes) {
@@ -61,12 +65,16 @@ RankRow decode_row(std::string_view bytes) {
   row.below_minimum = r.texts();
   row.missing = r.texts();
   row.na = r.texts();
+  row.fundable = r.raw<std::uint8_t>() != 0;
+  row.error_code = r.text();
+  row.error_message = r.text();
   if (r.raw<std::uint8_t>()) row.rank = static_cast<std::size_t>(r.raw<std::uint64_t>());
   row.cumulative = r.number();
   auto bits = r.raw<std::uint8_t>();
   row.funded = bits & 1;
   row.would_fit = bits & 2;
   row.draws_line = bits & 4;
+  row.unfunded = static_cast<Unfunded>(r.raw<std::uint8_t>());
   if (!r.done()) throw std::runtime_error("a ranking row in the temporary file has extra bytes");
   return row;
 }

@@ -3,6 +3,7 @@
 #include "ess/core/ranking.hpp"
 
 #include "ess/model/decision.hpp"
+#include "ess/model/text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -22,6 +23,7 @@ std::vector<std::string> ids_of(const DossierResult& result, const std::vector<s
   return ids;
 }
 
+// §2.6: ranked, then ineligible, incomplete, not assessed, and files refused by validation.
 int status_order(DossierStatus s) {
   switch (s) {
     case DossierStatus::ok:
@@ -30,8 +32,12 @@ int status_order(DossierStatus s) {
       return 1;
     case DossierStatus::incomplete:
       return 2;
+    case DossierStatus::not_assessed:
+      return 3;
+    case DossierStatus::invalid:
+      return 4;
   }
-  return 2;
+  return 4;
 }
 
 // A total that is not a number (it cannot happen with a valid grid) sorts last, never
@@ -41,6 +47,22 @@ double sort_key(double total) {
 }
 
 }  // namespace
+
+const char* unfunded_token(Unfunded why) {
+  switch (why) {
+    case Unfunded::budget:
+      return "budget";
+    case Unfunded::not_fundable:
+      return "not-fundable";
+    case Unfunded::below_line:
+      return "below-line";
+    case Unfunded::no_budget:
+      return "no-budget";
+    case Unfunded::none:
+      break;
+  }
+  return "";
+}
 
 bool same_total(double a, double b) {
   return std::fabs(a - b) < tolerance;
@@ -65,6 +87,7 @@ RankRow summarise(const DossierResult& result) {
   row.total = result.total;
   row.status = result.status;
   row.band = result.band.value_or(0);
+  row.fundable = result.grid && band_fundable(result.grid->decision, row.band);
   row.requested = d.requested;
   row.axes.reserve(result.axes.size());
   for (std::size_t a : result.axes) {
@@ -87,6 +110,40 @@ RankRow summarise(const DossierResult& result) {
   return row;
 }
 
+RankRow invalid_row(std::string file, const Dossier* dossier, std::string code,
+                    std::string message) {
+  RankRow row;
+  row.file = std::move(file);
+  row.status = DossierStatus::invalid;
+  row.fundable = false;
+  row.error_code = std::move(code);
+  row.error_message = std::move(message);
+  if (dossier) {
+    row.dossier = dossier->id;
+    row.title = dossier->title;
+    row.id_pos = dossier->pos;
+    row.call = dossier->call;
+    row.territory = dossier->territory;
+    row.theme = dossier->theme;
+    row.requested = dossier->requested;
+  }
+  return row;
+}
+
+void refuse_row(RankRow& row, std::string code, std::string message) {
+  row.status = DossierStatus::invalid;
+  row.fundable = false;
+  row.total = 0;
+  row.axes.clear();
+  row.eliminatory.clear();
+  row.below_minimum.clear();
+  row.missing.clear();
+  row.na.clear();
+  row.flags = 0;
+  row.error_code = std::move(code);
+  row.error_message = std::move(message);
+}
+
 namespace {
 
 bool rank_order(const RankRow& a, const RankRow& b) {
@@ -94,7 +151,10 @@ bool rank_order(const RankRow& a, const RankRow& b) {
   if (sa != sb) return sa < sb;
   if (a.status == DossierStatus::ok && sort_key(a.total) != sort_key(b.total))
     return sort_key(a.total) > sort_key(b.total);
-  return a.dossier < b.dossier;
+  if (a.status == DossierStatus::invalid && a.dossier.empty() != b.dossier.empty())
+    return b.dossier.empty();  // a file without an id after those with one
+  if (a.dossier != b.dossier) return a.dossier < b.dossier;
+  return a.file < b.file;
 }
 
 // Big-endian bits of a double, flipped so that unsigned byte order is numeric order.
@@ -118,6 +178,7 @@ void append_ordered(std::string& key, std::string_view text) {
 
 std::string rank_key(const RankRow& row) {
   std::string key(1, static_cast<char>(status_order(row.status)));
+  if (row.status == DossierStatus::invalid) key += row.dossier.empty() ? '\1' : '\0';
   // Highest first: the complement of the ascending bytes.
   if (row.status == DossierStatus::ok) {
     std::size_t at = key.size();
@@ -128,10 +189,18 @@ std::string rank_key(const RankRow& row) {
   return key;
 }
 
-RankStream::RankStream(std::optional<double> budget, std::function<void(RankRow&&)> emit,
+RankStream::RankStream(FundingPlan plan, std::function<void(RankRow&&)> emit,
                        std::function<void(const RankRow&)> exact_order)
-    : emit_(std::move(emit)), exact_order_(std::move(exact_order)) {
-  line_.budget = budget;
+    : plan_(std::move(plan)), emit_(std::move(emit)), exact_order_(std::move(exact_order)) {
+  whole_.funding.budget = plan_.budget;
+  if (plan_.by)
+    for (const GroupBudget& b : plan_.budgets) {
+      Line& line = groups_[match_key(b.group)];
+      line.funding.key = match_key(b.group);
+      line.funding.name = b.group;
+      line.funding.budget = b.amount;
+    }
+  line_.budget = plan_.budget;
 }
 
 void RankStream::add(RankRow row) {
@@ -152,6 +221,27 @@ void RankStream::add(RankRow row) {
 
 void RankStream::finish() {
   flush_ties();
+  if (!plan_.by) {
+    line_ = whole_.funding;
+    return;
+  }
+  // Budgets per group: the sum of the lines, for the header.
+  line_ = FundingLine();
+  line_.budget = 0.0;
+  for (const auto& [key, line] : groups_) {
+    if (!line.funding.budget) continue;
+    *line_.budget += *line.funding.budget;
+    line_.funded_count += line.funding.funded_count;
+    line_.funded_total += line.funding.funded_total;
+    line_.would_fit += line.funding.would_fit;
+    line_.ranked += line.funding.ranked;
+  }
+}
+
+std::vector<FundingLine> RankStream::lines() const {
+  std::vector<FundingLine> out;
+  for (const auto& [key, line] : groups_) out.push_back(line.funding);
+  return out;
 }
 
 void RankStream::flush_ties() {
@@ -166,42 +256,81 @@ void RankStream::flush_ties() {
   ties_.clear();
 }
 
+RankStream::Line& RankStream::line_of(const RankRow& row) {
+  if (!plan_.by) return whole_;
+  std::string key = group_of(row, *plan_.by);
+  auto [it, added] = groups_.try_emplace(key);
+  if (added) {
+    it->second.funding.key = key;
+    it->second.funding.name = group_value(row, *plan_.by);
+  }
+  return it->second;
+}
+
 // Running sum and funding of one row at the next position.
 void RankStream::place(RankRow& row) {
   const std::size_t position = position_++;
   row.funded = row.would_fit = row.draws_line = false;
+  row.unfunded = Unfunded::none;
   if (row.status != DossierStatus::ok) {
     row.rank.reset();
     row.cumulative.reset();
     return;
   }
-  cumulative_ += row.requested.value_or(0);
-  row.cumulative = cumulative_;
-  if (!line_.budget) return;
-  if (!line_.first_unfunded) {
-    if (cumulative_ <= *line_.budget + tolerance) {
+  Line& line = line_of(row);
+  line.cumulative += row.requested.value_or(0);
+  row.cumulative = line.cumulative;
+  ++line.funding.ranked;
+  if (!plan_.any()) return;
+  if (!line.funding.budget) {
+    row.unfunded = Unfunded::no_budget;
+    return;
+  }
+  fund(line.funding, row, position);
+}
+
+void fund(FundingLine& line, RankRow& row, std::size_t position) {
+  const double request = row.requested.value_or(0);
+  if (!line.first_unfunded) {
+    if (row.fundable && row.cumulative.value_or(0) <= line.budget.value_or(0) + tolerance) {
       row.funded = true;
-      ++line_.funded_count;
-      line_.funded_total = cumulative_;
-    } else {
-      line_.first_unfunded = position;
-      row.draws_line = true;
+      ++line.funded_count;
+      line.funded_total = *row.cumulative;
+      return;
     }
-  } else if (row.requested.value_or(0) <= line_.remaining() + tolerance) {
-    // Below the line the budget left is fixed: what would still fit is named, never funded.
+    line.first_unfunded = position;
+    row.draws_line = true;
+    row.unfunded = line.drawn_by = row.fundable ? Unfunded::budget : Unfunded::not_fundable;
+    return;
+  }
+  // Below the line the budget left is fixed: what would still fit is named, never funded.
+  if (!row.fundable) {
+    row.unfunded = Unfunded::not_fundable;
+  } else if (request <= line.remaining() + tolerance) {
     row.would_fit = true;
-    ++line_.would_fit;
+    row.unfunded = Unfunded::below_line;
+    ++line.would_fit;
+  } else {
+    row.unfunded = Unfunded::budget;
   }
 }
 
 FundingLine rank_rows(std::vector<RankRow>& rows, std::optional<double> budget) {
+  FundingPlan plan;
+  plan.budget = budget;
+  return rank_rows(rows, plan);
+}
+
+FundingLine rank_rows(std::vector<RankRow>& rows, const FundingPlan& plan,
+                      std::vector<FundingLine>* group_lines) {
   std::sort(rows.begin(), rows.end(), rank_order);
   std::vector<RankRow> ranked;
   ranked.reserve(rows.size());
-  RankStream stream(budget, [&](RankRow&& row) { ranked.push_back(std::move(row)); });
+  RankStream stream(plan, [&](RankRow&& row) { ranked.push_back(std::move(row)); });
   for (RankRow& row : rows) stream.add(std::move(row));
   stream.finish();
   rows = std::move(ranked);
+  if (group_lines) *group_lines = stream.lines();
   return stream.funding();
 }
 
@@ -227,6 +356,10 @@ void resolve_decision(RankRow& row, const Grid& grid, Language language) {
   row.decision = decision_label(grid, row.status, row.band, language);
 }
 
+void resolve_decision(RankRow& row, Language language) {
+  row.decision = std::string(status_word(row.status, language));
+}
+
 void resolve_decisions(std::vector<RankRow>& rows, const Grid& grid, Language language) {
   for (RankRow& row : rows) resolve_decision(row, grid, language);
 }
@@ -243,6 +376,10 @@ const std::string& group_value(const RankRow& row, GroupKey key) {
   return row.call;
 }
 
+std::string group_of(const RankRow& row, GroupKey key) {
+  return match_key(group_value(row, key));
+}
+
 GroupTally::GroupTally(GroupKey key, std::vector<std::string> labels,
                        std::map<std::string, std::size_t> ranked_per_value)
     : key_(key), labels_(std::move(labels)) {
@@ -252,7 +389,7 @@ GroupTally::GroupTally(GroupKey key, std::vector<std::string> labels,
 // The median of n ranked totals is the middle one (n odd) or the mean of the two middle ones,
 // counted from the lowest: positions n/2 and n/2 - 1, met here from the highest down.
 void GroupTally::see_ranked(const RankRow& row) {
-  Median& m = medians_[group_value(row, key_)];
+  Median& m = medians_[group_of(row, key_)];
   if (m.seen >= m.ranked) {  // more than announced: no median rather than a wrong one
     ++m.seen;
     return;
@@ -263,12 +400,13 @@ void GroupTally::see_ranked(const RankRow& row) {
 }
 
 void GroupTally::add(const RankRow& row) {
-  const std::string& value = group_value(row, key_);
+  const std::string value = group_of(row, key_);
   GroupSummary& g = groups_[value];
   if (g.count == 0) {
-    g.value = value;
+    g.key = value;
     for (const auto& label : labels_) g.decisions.emplace_back(label, 0);
   }
+  ++spellings_[value][group_value(row, key_)];
   ++g.count;
   g.requested += row.requested.value_or(0);
   if (row.funded) {
@@ -290,6 +428,13 @@ std::vector<GroupSummary> GroupTally::finish() && {
   std::vector<GroupSummary> out;
   out.reserve(groups_.size());
   for (auto& [value, g] : groups_) {
+    // Shown under its most frequent spelling; among as frequent ones, the first in byte order.
+    std::size_t most = 0;
+    for (const auto& [spelling, n] : spellings_[value])
+      if (n > most) {
+        most = n;
+        g.value = spelling;
+      }
     if (g.ranked) {
       g.mean = sums_[value] / static_cast<double>(g.ranked);
       auto m = medians_.find(value);
@@ -302,13 +447,21 @@ std::vector<GroupSummary> GroupTally::finish() && {
   return out;
 }
 
+void attach_lines(std::vector<GroupSummary>& groups, const std::vector<FundingLine>& lines) {
+  auto line = lines.begin();  // both by key
+  for (GroupSummary& g : groups) {
+    while (line != lines.end() && line->key < g.key) ++line;
+    if (line != lines.end() && line->key == g.key) g.line = *line;
+  }
+}
+
 std::vector<GroupSummary> summarise_groups(const std::vector<RankRow>& rows, GroupKey key,
                                            const std::vector<std::string>& labels) {
   std::map<std::string, std::size_t> ranked;
   std::vector<const RankRow*> exact;
   for (const RankRow& row : rows)
     if (row.rank) {
-      ++ranked[group_value(row, key)];
+      ++ranked[group_of(row, key)];
       exact.push_back(&row);
     }
   std::stable_sort(exact.begin(), exact.end(), [](const RankRow* a, const RankRow* b) {
@@ -330,7 +483,7 @@ void RankedRowsInMemory::for_each_grouped(GroupKey key,
   order.reserve(rows_.size());
   for (const RankRow& row : rows_) order.push_back(&row);
   std::stable_sort(order.begin(), order.end(), [&](const RankRow* a, const RankRow* b) {
-    return group_value(*a, key) < group_value(*b, key);
+    return group_of(*a, key) < group_of(*b, key);
   });
   for (const RankRow* row : order) fn(*row);
 }
@@ -340,6 +493,8 @@ void RankCounts::add(const RankRow& row) {
   ranked += row.rank.has_value();
   ineligible += row.status == DossierStatus::ineligible;
   incomplete += row.status == DossierStatus::incomplete;
+  not_assessed += row.status == DossierStatus::not_assessed;
+  invalid += row.status == DossierStatus::invalid;
 }
 
 }  // namespace ess

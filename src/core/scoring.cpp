@@ -28,7 +28,17 @@ bool node_below_minimum(const Criterion& node, double s) {
   return node.minimum && 100 * s < *node.minimum - tolerance;
 }
 
-DossierStatus dossier_status(bool eliminatory_failure, bool missing) {
+bool is_not_assessed(const Grid& grid, const Dossier& dossier) {
+  bool assessed_leaf = false;
+  for_each_criterion(grid.criteria, [&](const Criterion& c, int) {
+    assessed_leaf = assessed_leaf || (c.is_leaf() && c.from.empty());
+  });
+  return assessed_leaf && std::none_of(dossier.assessments.begin(), dossier.assessments.end(),
+                                       [](const Assessment& a) { return a.role != Role::self; });
+}
+
+DossierStatus dossier_status(bool not_assessed, bool eliminatory_failure, bool missing) {
+  if (not_assessed) return DossierStatus::not_assessed;
   if (eliminatory_failure) return DossierStatus::ineligible;
   if (missing) return DossierStatus::incomplete;
   return DossierStatus::ok;

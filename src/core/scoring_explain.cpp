@@ -35,7 +35,8 @@ void classify(DossierResult& result) {
     if (r.status == CriterionStatus::missing) result.missing.push_back(i);
   }
   result.band = band_of(*result.grid, result.total);
-  result.status = dossier_status(!result.eliminatory_failures.empty(), !result.missing.empty());
+  result.status = dossier_status(is_not_assessed(*result.grid, *result.dossier),
+                                 !result.eliminatory_failures.empty(), !result.missing.empty());
 }
 
 void points_to_gain(const Tree& tree, DossierResult& result) {

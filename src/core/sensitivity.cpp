@@ -72,7 +72,8 @@ namespace {
 
 struct Outcome {
   double total = 0;
-  std::size_t outcome = 0;  // band index, or bands + 0 (ineligible) / bands + 1 (incomplete)
+  // band index, or bands + 0 (ineligible) / bands + 1 (incomplete) / bands + 2 (not assessed)
+  std::size_t outcome = 0;
 };
 
 // The decision under other weights (§2.4 through the scoring core's functions): leaf
@@ -93,12 +94,17 @@ Outcome outcome_under(const Tree& tree, const Grid& grid, const SensitivityDossi
   }
   scratch = std::move(e.s);
   const std::size_t bands = grid.decision.size();
-  switch (dossier_status(ineligible, d.missing)) {
+  // Not assessed stays so under any weights: nobody but the applicant has scored it.
+  switch (dossier_status(d.status == DossierStatus::not_assessed, ineligible, d.missing)) {
     case DossierStatus::ineligible:
       o.outcome = bands;
       break;
     case DossierStatus::incomplete:
       o.outcome = bands + 1;
+      break;
+    case DossierStatus::not_assessed:
+    case DossierStatus::invalid:  // never a scored dossier's
+      o.outcome = bands + 2;
       break;
     case DossierStatus::ok:
       o.outcome = band_of(grid, o.total);
@@ -269,7 +275,7 @@ SensitivityResult analyse_sensitivity(const Grid& grid,
   SensitivityResult out;
   if (dossiers.empty()) return out;
   const Tree base = build_tree(grid);
-  out.outcome_count = grid.decision.size() + 2;
+  out.outcome_count = grid.decision.size() + 3;
   out.dossiers.resize(dossiers.size());
   const auto factors = draw_factors(options, base.nodes.size());
   const unsigned jobs = std::max(1u, options.jobs);

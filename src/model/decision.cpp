@@ -9,6 +9,10 @@ std::string_view status_word(DossierStatus status, Language language) {
       return en ? "Ineligible" : "Inéligible";
     case DossierStatus::incomplete:
       return en ? "Incomplete" : "Incomplet";
+    case DossierStatus::not_assessed:
+      return en ? "Not assessed" : "Non évalué";
+    case DossierStatus::invalid:
+      return en ? "Invalid" : "Invalide";
     case DossierStatus::ok:
       break;
   }
@@ -42,6 +46,8 @@ std::vector<std::string> decision_labels(const Grid& grid, Language language) {
   for (auto it = grid.decision.rbegin(); it != grid.decision.rend(); ++it) add(it->label);
   add(std::string(status_word(DossierStatus::ineligible, language)));
   add(std::string(status_word(DossierStatus::incomplete, language)));
+  add(std::string(status_word(DossierStatus::not_assessed, language)));
+  add(std::string(status_word(DossierStatus::invalid, language)));
   return labels;
 }
 

@@ -217,6 +217,7 @@ std::string md_text(std::string_view text) {
 namespace {
 
 std::string where(const Diagnostic& d) {
+  if (d.file.empty()) return "ess-eval";  // about the run, not a file: a warning of `rank`
   if (d.pos.line == 0) return printable_text(d.file);
   return fmt::format("{}:{}:{}", printable_text(d.file), d.pos.line, d.pos.col);
 }

@@ -677,6 +677,33 @@ constexpr MessageEntry entries[] = {
      "« {path} » après {option} {value} n'est pas un fichier : vouliez-vous dire {option} "
      "\"{joined}\" ?",
      "'{path}' after {option} {value} is not a file: did you mean {option} \"{joined}\"?"},
+    {M::budget_twice, "",
+     "--budget est donné deux fois : un montant pour tout le classement, ou GROUPE=MONTANT "
+     "pour chaque groupe",
+     "--budget is given twice: one amount for the whole ranking, or GROUP=AMOUNT for each "
+     "group"},
+    {M::budget_mixed, "",
+     "--budget {amount} et --budget GROUPE=MONTANT ne se combinent pas : un budget pour tout "
+     "le classement, ou un par groupe",
+     "--budget {amount} and --budget GROUP=AMOUNT do not mix: one budget for the whole "
+     "ranking, or one per group"},
+    {M::budget_needs_group_by, "",
+     "--budget « {budget} » donne un budget à un groupe : dites lesquels par --group-by "
+     "territory, theme ou call",
+     "--budget '{budget}' gives a group a budget: say which groups with --group-by territory, "
+     "theme or call"},
+    {M::budget_group_twice, "", "--budget : le groupe « {group} » a deux budgets",
+     "--budget: group '{group}' has two budgets"},
+    {M::no_match, "no-match",
+     "{option} « {value} » ne correspond à aucun dossier ; valeurs présentes : {values}",
+     "{option} '{value}' matches no dossier; values present: {values}"},
+    {M::no_match_group, "no-match",
+     "--budget « {group} » ne correspond à aucun groupe de --group-by {key} ; valeurs "
+     "présentes : {values}",
+     "--budget '{group}' matches no group of --group-by {key}; values present: {values}"},
+    {M::no_match_hint, "no-match",
+     "les noms se comparent sans tenir compte des majuscules ni des accents",
+     "names match ignoring case and accents"},
 
     // ------------------------------------------------------------ walking folders, lists
     {M::cannot_read_folder, "io-error", "lecture du répertoire impossible : {reason}",

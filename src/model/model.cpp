@@ -77,6 +77,10 @@ const char* status_token(DossierStatus status) {
       return "ineligible";
     case DossierStatus::incomplete:
       return "incomplete";
+    case DossierStatus::not_assessed:
+      return "not-assessed";
+    case DossierStatus::invalid:
+      return "invalid";
   }
   return "ok";
 }

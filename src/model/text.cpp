@@ -59,6 +59,73 @@ bool same_ignoring_case(std::string_view a, std::string_view b) {
 }
 
 namespace {
+
+// The letters without their accents of U+00C0..U+017F, lower case; "" for the two signs (× ÷)
+// that are no letters and stay as they are.
+std::string_view base_letters(char32_t c) {
+  static constexpr std::string_view latin1[64] = {
+      "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",
+      "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "ss",
+      "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",
+      "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "y"};
+  // Latin Extended-A by runs: the first code point of each run and its letters.
+  static constexpr std::pair<char32_t, std::string_view> extended[] = {
+      {0x100, "a"}, {0x106, "c"},  {0x10E, "d"}, {0x112, "e"}, {0x11C, "g"}, {0x124, "h"},
+      {0x128, "i"}, {0x132, "ij"}, {0x134, "j"}, {0x136, "k"}, {0x139, "l"}, {0x143, "n"},
+      {0x14C, "o"}, {0x152, "oe"}, {0x154, "r"}, {0x15A, "s"}, {0x162, "t"}, {0x168, "u"},
+      {0x174, "w"}, {0x176, "y"},  {0x179, "z"}, {0x17F, "s"}};
+  if (c >= 0xC0 && c <= 0xFF) return latin1[c - 0xC0];
+  std::string_view out;
+  for (const auto& [first, letters] : extended)
+    if (c >= first) out = letters;
+  return out;
+}
+
+// The code point of a UTF-8 sequence of two or three bytes at `i`, and its length; 0 otherwise.
+std::pair<char32_t, std::size_t> decode_at(std::string_view text, std::size_t i) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  auto follows = [&](std::size_t k) { return k < text.size() && (byte(k) & 0xC0) == 0x80; };
+  unsigned char c = byte(i);
+  if ((c & 0xE0) == 0xC0 && follows(i + 1)) return {((c & 0x1Fu) << 6) | (byte(i + 1) & 0x3Fu), 2};
+  if ((c & 0xF0) == 0xE0 && follows(i + 1) && follows(i + 2))
+    return {((c & 0x0Fu) << 12) | ((byte(i + 1) & 0x3Fu) << 6) | (byte(i + 2) & 0x3Fu), 3};
+  return {0, 0};
+}
+
+}  // namespace
+
+std::string match_key(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+      ++i;
+      continue;
+    }
+    auto [cp, length] = decode_at(text, i);
+    std::string_view letters = cp >= 0xC0 && cp <= 0x17F ? base_letters(cp) : std::string_view();
+    if (!letters.empty())
+      out += letters;
+    else if (cp == 0xA0 || cp == 0x202F || cp == 0x2007)  // no-break spaces
+      out += ' ';
+    else if (cp == 0x2019 || cp == 0x2018 || cp == 0x02BC)  // apostrophes
+      out += '\'';
+    else
+      out.append(text.substr(i, length ? length : 1));
+    i += length ? length : 1;
+  }
+  std::size_t first = out.find_first_not_of(' ');
+  if (first == std::string::npos) return {};
+  return out.substr(first, out.find_last_not_of(' ') + 1 - first);
+}
+
+bool same_name(std::string_view a, std::string_view b) {
+  return a == b || match_key(a) == match_key(b);
+}
+
+namespace {
 thread_local std::size_t suggestion_budget = 0;
 constexpr std::size_t suggestion_budget_per_file = 20'000'000;  // edit-distance cells
 }  // namespace

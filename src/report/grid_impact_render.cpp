@@ -67,7 +67,8 @@ const ImpactWords french{
     "Décision après",
     "Critères qui ont le plus bougé (points)",
     "Triés par écart absolu décroissant. Apport d'un critère : 100 × poids effectif × score "
-    "normalisé. Rangs : parmi les dossiers recevables (ni inéligibles, ni incomplets).",
+    "normalisé. Rangs : parmi les dossiers recevables (ni inéligibles, ni incomplets, ni non "
+    "évalués).",
     "Dossiers invalides sous la nouvelle grille",
     "déjà invalide sous l'ancienne grille",
     "Chaque dossier est noté sous les deux grilles, quelle que soit la version qu'il épingle.",
@@ -101,8 +102,8 @@ const ImpactWords english{
     "Decision after",
     "Criteria that moved most (points)",
     "Sorted by absolute delta, largest first. A criterion's contribution: 100 × effective "
-    "weight × normalised score. Ranks: among the dossiers that are neither ineligible nor "
-    "incomplete.",
+    "weight × normalised score. Ranks: among the dossiers that are neither ineligible, "
+    "incomplete nor unassessed.",
     "Dossiers invalid under the new grid",
     "already invalid under the old grid",
     "Every dossier is scored under both grids, whatever version it pins.",

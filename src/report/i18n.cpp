@@ -49,6 +49,10 @@ const ReportWords french_report{
         "sur les critères évalués seulement, ce qui correspondrait à l'avis "
         "{band}",
     .incomplete_text = "dossier ajourné dans l'attente des éléments manquants",
+    .total_not_assessed_note =
+        "indicatif : la seule auto-évaluation du porteur, qui correspondrait à l'avis {band}",
+    .not_assessed_text =
+        "à instruire : seul le porteur a évalué son dossier ; il n'est ni classé ni financé",
     .eliminatory_heading = "Conditions éliminatoires non remplies :",
     .missing_heading = "Éléments manquants :",
     .alerts_heading = "Seuils d'alerte non atteints (non éliminatoires) :",
@@ -215,6 +219,10 @@ const ReportWords english_report{
     .total_ineligible_note = "the total alone would be {band}",
     .total_incomplete_note = "over the scored criteria only, which would be {band}",
     .incomplete_text = "postponed until the missing information arrives",
+    .total_not_assessed_note =
+        "indicative: the applicant's own self-assessment, which would be {band}",
+    .not_assessed_text =
+        "to be assessed: only the applicant has assessed it; it is neither ranked nor funded",
     .eliminatory_heading = "Eliminatory conditions not met:",
     .missing_heading = "Missing:",
     .alerts_heading = "Alert thresholds not met (not eliminatory):",

@@ -341,7 +341,7 @@ LetterInput letter_input(const DossierResult& result, std::optional<Language> as
   // The separator plays no part in a letter: only the language of report_options is used.
   Language grid_language = result.grid ? result.grid->language : Language::fr;
   in.language = report_options(asked, ',', grid_language).language;
-  in.not_assessed = result.self_only;
+  in.not_assessed = result.status == DossierStatus::not_assessed;
   return in;
 }
 

@@ -57,8 +57,8 @@ CallStats gather(const RankedRows& rows) {
   rows.for_each([&](const RankRow& row) {
     s.counts.add(row);
     s.requested += row.requested.value_or(0);
+    if (row.status == DossierStatus::not_assessed) ++s.not_assessed;  // never ranked (§2.2)
     if (!row.rank) return;
-    if (row.flags & flag_self_only) ++s.not_assessed;
     ++s.bins[distribution_bin(row.total)];
     if (row.funded) {
       ++s.funded;

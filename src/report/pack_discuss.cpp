@@ -87,7 +87,7 @@ void sort_row(const Ctx& ctx, const RankRow& row, Topics& t) {
     for (const auto& o : note->omissions) omitted += (omitted.empty() ? "" : " ; ") + o;
     t.omissions.push_back(item(ctx, row, fill(ctx.w.omitted, fmt::arg("list", omitted))));
   }
-  if ((note && note->not_assessed) || (row.flags & flag_self_only))
+  if ((note && note->not_assessed) || row.status == DossierStatus::not_assessed)
     t.not_assessed.push_back(item(ctx, row, std::string(ctx.w.not_assessed_detail)));
   if (row.status == DossierStatus::incomplete)
     t.incomplete.push_back(item(ctx, row, missing_or_failed(ctx, row)));

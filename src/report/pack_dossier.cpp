@@ -7,6 +7,7 @@
 
 #include "doc_values.hpp"
 #include "ess/core/assessor_views.hpp"
+#include "ess/model/shares.hpp"
 #include "ess/report/i18n.hpp"
 #include "pack_context.hpp"
 
@@ -247,23 +248,11 @@ void dossier_page(Ctx& ctx, const DossierResult& result, const RankRow& row) {
 
 namespace {
 
-// Shares in tenths of a percent that add up to exactly 1000 (largest remainder, spec §2.7).
-std::vector<double> rounded_shares(const std::vector<double>& amounts, double total) {
-  std::vector<double> floors;
-  std::vector<std::pair<double, std::size_t>> rest;
-  long assigned = 0;
-  for (std::size_t i = 0; i < amounts.size(); ++i) {
-    double exact = 1000 * amounts[i] / total;
-    floors.push_back(std::floor(exact));
-    assigned += static_cast<long>(floors.back());
-    rest.emplace_back(exact - floors.back(), i);
-  }
-  std::stable_sort(rest.begin(), rest.end(),
-                   [](const auto& a, const auto& b) { return a.first > b.first; });
-  for (long k = 0; k < 1000 - assigned && k < static_cast<long>(rest.size()); ++k)
-    floors[rest[static_cast<std::size_t>(k)].second] += 1;
-  for (double& f : floors) f /= 1000;
-  return floors;
+// Shares in tenths of a percent that add up to exactly 1000 (round_shares, spec §2.7).
+std::vector<double> rounded_shares(const std::vector<double>& amounts) {
+  std::vector<double> out;
+  for (long tenths : round_shares(amounts, 1000)) out.push_back(static_cast<double>(tenths) / 1000);
+  return out;
 }
 
 }  // namespace
@@ -288,7 +277,7 @@ std::optional<doc::Figure> mix_figure(const Ctx& ctx,
       }
   double total = std::accumulate(amounts.begin(), amounts.end(), 0.0);
   if (!(total > 0) || facts.size() != diversity->operands.size()) return std::nullopt;
-  auto shares = rounded_shares(amounts, total);
+  auto shares = rounded_shares(amounts);
   MixChart chart;
   chart.id = id;
   std::string sentence;

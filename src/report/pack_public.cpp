@@ -47,8 +47,8 @@ void groups(Ctx& ctx, std::string_view caption, std::string_view column,
                 {std::string(w.supported), true},
                 {std::string(w.amount), true}},
                {}};
-  for (const auto& [name, g] : list)
-    t.rows.push_back({{doc::plain(name.empty() ? std::string(w.not_given) : name),
+  for (const auto& [key, g] : list)
+    t.rows.push_back({{doc::plain(g.name.empty() ? std::string(w.not_given) : g.name),
                        doc::plain(ctx.count(g.applications)), doc::plain(ctx.count(g.funded)),
                        doc::plain(g.funded ? ctx.amount(g.awarded) : std::string(w.dash))}});
   ctx.out.table(t);

@@ -106,11 +106,11 @@ void summary(Ctx& ctx) {
   auto row = [&](std::string_view label, std::size_t n) {
     t.rows.push_back({{doc::plain(std::string(label)), doc::plain(ctx.count(n))}});
   };
-  row(w.status_ranked, s.counts.ranked - s.not_assessed);
-  if (s.not_assessed) row(w.status_not_assessed, s.not_assessed);
+  row(w.status_ranked, s.counts.ranked);
   row(w.status_ineligible, s.counts.ineligible);
   row(w.status_incomplete, s.counts.incomplete);
-  row(w.status_refused, ctx.call.refused.size());
+  if (s.not_assessed) row(w.status_not_assessed, s.not_assessed);
+  row(w.status_refused, ctx.call.refused.size() + s.counts.invalid);
   t.rows.push_back({{doc::strong(std::string(w.total_files)),
                      doc::strong(ctx.count(s.counts.rows + ctx.call.refused.size()))}});
   ctx.out.table(t);

@@ -52,10 +52,10 @@ void by_group(Ctx& ctx, std::string_view caption, std::string_view column,
                 {std::string(w.first_need)},
                 {std::string(w.second_need)}},
                {}};
-  for (const auto& [name, g] : groups) {
+  for (const auto& [key, g] : groups) {
     auto needs = ordered(g.needs);
     t.rows.push_back(
-        {{doc::plain(name.empty() ? std::string(w.not_given) : name),
+        {{doc::plain(g.name.empty() ? std::string(w.not_given) : g.name),
           doc::plain(ctx.count(g.applications)),
           doc::plain(needs.size() > 0 ? need_text(ctx, needs[0]) : std::string(w.dash)),
           doc::plain(needs.size() > 1 ? need_text(ctx, needs[1]) : std::string(w.dash))}});

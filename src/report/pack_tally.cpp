@@ -3,6 +3,7 @@
 #include "ess/report/pack.hpp"
 
 #include "doc_values.hpp"
+#include "ess/model/text.hpp"
 
 namespace ess {
 
@@ -38,7 +39,7 @@ void PackNotes::add(const DossierResult& result) {
   for (const CriterionResult& r : result.criteria)
     if (r.is_leaf() && r.straddles_band) note.straddling.push_back(doc::title_of(*r.criterion));
   note.omissions = omissions(result);
-  note.not_assessed = result.self_only;
+  note.not_assessed = result.status == DossierStatus::not_assessed;
   if (note.straddling.empty() && note.omissions.empty() && !note.not_assessed) return;
   notes_[result.dossier->id] = std::move(note);
 }
@@ -54,9 +55,14 @@ PackTally::PackTally(const Grid& grid)
       funded_fact_counts_(grid.facts.size(), 0) {}
 
 void PackTally::add(const DossierResult& result, const RankRow& row) {
-  Group& territory = territory_[row.territory];
-  Group& theme = theme_[row.theme];
-  for (Group* g : {&territory, &theme}) ++g->applications;
+  Group& territory = territory_[match_key(row.territory)];
+  Group& theme = theme_[match_key(row.theme)];
+  for (auto [g, name] : {std::pair{&territory, &row.territory}, std::pair{&theme, &row.theme}}) {
+    ++g->applications;
+    std::size_t n = ++g->spellings[*name];
+    const std::size_t shown = g->name == *name ? 0 : g->spellings[g->name];
+    if (n > shown || (n == shown && *name < g->name)) g->name = *name;
+  }
   if (!result.self_only) {
     ++assessed_;
     for (const CriterionResult& r : result.criteria) {

@@ -10,16 +10,21 @@ const RankWords french = {
     .heading = "Classement des dossiers",
     .grid = "Grille",
     .dossiers =
-        "Dossiers : {count} ({files} fichiers lus) — classés : {ranked}, inéligibles : "
-        "{ineligible}, incomplets : {incomplete}",
+        "Fichiers lus : {files} — classés : {ranked}, inéligibles : {ineligible}, incomplets : "
+        "{incomplete}, non évalués : {not_assessed}, invalides : {invalid}",
+    .filtered = ", écartés par les filtres : {count}",
     .filters = "Filtres",
     .filter_call = "appel",
     .filter_territory = "territoire",
     .filter_theme = "thème",
-    .filtered_out = "dossiers écartés : {count}",
     .budget =
         "Budget : {budget} — dossiers financés : {count}, pour {funded} ; reliquat : "
         "{remaining}",
+    .budgets =
+        "Budgets {by} : {list} — dossiers financés : {count}, pour {funded} ; reliquat : "
+        "{remaining}",
+    .budgets_by = {"par appel", "par territoire", "par thème"},
+    .no_budget = "Pas de budget pour ce groupe : aucun de ses dossiers n'est financé.",
     .ranking = "Classement",
     .rank = "Rang",
     .dossier = "Dossier",
@@ -32,28 +37,41 @@ const RankWords french = {
     .flags = "Points d'attention",
     .no_ranked = "Aucun dossier classé.",
     .funding_line = "Ligne de financement",
-    .funding_line_text = "budget {budget} : {funded} engagés, reliquat {remaining}",
+    .funding_line_text = "budget {budget} : {funded} engagés, reliquat {remaining} ; {why}",
     .funding_line_all =
         "budget {budget} : tous les dossiers classés tiennent ({funded} engagés, "
         "reliquat {remaining})",
+    .line_by_budget = "le dossier suivant demande plus que le reliquat",
+    .line_by_band = "l'avis « {decision} » n'est pas finançable",
+    .unfunded = {"", "dépasse le reliquat", "avis non finançable", "sous la ligne",
+                 "groupe sans budget"},
     .axes_legend = "Axes (note sur 100)",
     .weight = "poids",
     .unranked = "Dossiers non classés",
     .unranked_intro =
-        "Inéligibles puis incomplets : hors classement et hors ligne de "
-        "financement. Leur total n'est qu'indicatif.",
+        "Inéligibles, incomplets, non évalués, puis fichiers invalides : hors classement et "
+        "hors ligne de financement. Leur total n'est qu'indicatif.",
     .indicative_total = "Total indicatif",
     .reason = "Motif",
     .eliminatory = "condition éliminatoire non remplie",
     .missing = "critères manquants",
+    .self_only = "évalué par son seul porteur : à instruire",
+    .no_assessment = "aucune évaluation : à instruire",
+    .invalid_file = "fichier {file} : {message} [{code}]",
     .below_line = "Hors ligne mais finançables",
     .below_line_intro =
         "Classés sous la ligne de financement, ces dossiers tiendraient chacun "
         "dans le reliquat de {remaining}. Ils ne sont pas financés : le comité "
         "décide des exceptions.",
-    .below_line_none = "Aucun dossier sous la ligne ne tient dans le reliquat de {remaining}.",
+    .below_line_none =
+        "Aucun dossier finançable sous la ligne ne tient dans le reliquat de {remaining}.",
+    .below_line_groups =
+        "Classés sous la ligne de leur groupe, ces dossiers tiendraient chacun dans le "
+        "reliquat de leur groupe. Ils ne sont pas financés : le comité décide des exceptions.",
+    .left = "Reliquat",
     .group_heading = {"Par appel à projets", "Par territoire", "Par thème"},
     .group_column = {"Appel", "Territoire", "Thème"},
+    .budget_column = "Budget",
     .not_given = "(non renseigné)",
     .count = "Dossiers",
     .ranked = "Classés",
@@ -77,14 +95,17 @@ const RankWords english = {
     .heading = "Ranking of dossiers",
     .grid = "Grid",
     .dossiers =
-        "Dossiers: {count} ({files} files read) — ranked: {ranked}, ineligible: "
-        "{ineligible}, incomplete: {incomplete}",
+        "Files read: {files} — ranked: {ranked}, ineligible: {ineligible}, incomplete: "
+        "{incomplete}, not assessed: {not_assessed}, invalid: {invalid}",
+    .filtered = ", left out by the filters: {count}",
     .filters = "Filters",
     .filter_call = "call",
     .filter_territory = "territory",
     .filter_theme = "theme",
-    .filtered_out = "dossiers left out: {count}",
     .budget = "Budget: {budget} — dossiers funded: {count}, for {funded}; left: {remaining}",
+    .budgets = "Budgets {by}: {list} — dossiers funded: {count}, for {funded}; left: {remaining}",
+    .budgets_by = {"by call", "by territory", "by theme"},
+    .no_budget = "No budget for this group: none of its dossiers is funded.",
     .ranking = "Ranking",
     .rank = "Rank",
     .dossier = "Dossier",
@@ -97,28 +118,41 @@ const RankWords english = {
     .flags = "To look at",
     .no_ranked = "No dossier ranked.",
     .funding_line = "Funding line",
-    .funding_line_text = "budget {budget}: {funded} committed, {remaining} left",
+    .funding_line_text = "budget {budget}: {funded} committed, {remaining} left; {why}",
     .funding_line_all =
         "budget {budget}: every ranked dossier fits ({funded} committed, "
         "{remaining} left)",
+    .line_by_budget = "the next dossier asks for more than what is left",
+    .line_by_band = "decision “{decision}” is not fundable",
+    .unfunded = {"", "over what is left", "decision not fundable", "below the line",
+                 "group without a budget"},
     .axes_legend = "Axes (score out of 100)",
     .weight = "weight",
     .unranked = "Unranked dossiers",
     .unranked_intro =
-        "Ineligible, then incomplete: outside the ranking and the funding line. "
-        "Their total is only indicative.",
+        "Ineligible, incomplete, not assessed, then invalid files: outside the ranking and the "
+        "funding line. Their total is only indicative.",
     .indicative_total = "Indicative total",
     .reason = "Why",
     .eliminatory = "eliminatory condition not met",
     .missing = "missing criteria",
+    .self_only = "assessed by its applicant only: to be assessed",
+    .no_assessment = "no assessment: to be assessed",
+    .invalid_file = "file {file}: {message} [{code}]",
     .below_line = "Below the line but fundable",
     .below_line_intro =
         "Ranked below the funding line, each of these dossiers would fit in "
         "the {remaining} left. They are not funded: exceptions are for the "
         "committee to decide.",
-    .below_line_none = "No dossier below the line fits in the {remaining} left.",
+    .below_line_none = "No fundable dossier below the line fits in the {remaining} left.",
+    .below_line_groups =
+        "Ranked below the funding line of their group, each of these dossiers would fit in "
+        "what its group has left. They are not funded: exceptions are for the committee to "
+        "decide.",
+    .left = "Left",
     .group_heading = {"By call for projects", "By territory", "By theme"},
     .group_column = {"Call", "Territory", "Theme"},
+    .budget_column = "Budget",
     .not_given = "(not given)",
     .count = "Dossiers",
     .ranked = "Ranked",

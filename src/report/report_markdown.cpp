@@ -121,6 +121,8 @@ std::string total_line(const Context& ctx) {
     total += " (" + fill(words.total_ineligible_note, band) + ")";
   if (ctx.result.status == DossierStatus::incomplete)
     total += " (" + fill(words.total_incomplete_note, band) + ")";
+  if (ctx.result.status == DossierStatus::not_assessed)
+    total += " (" + fill(words.total_not_assessed_note, band) + ")";
   return label(ctx, words.total) + total;
 }
 
@@ -128,6 +130,8 @@ std::string decision_line(const Context& ctx) {
   std::string decision = text(decision_label(ctx.result, ctx.language));
   if (ctx.result.status == DossierStatus::incomplete)
     decision += " — " + text(ctx.words.incomplete_text);
+  if (ctx.result.status == DossierStatus::not_assessed)
+    decision += " — " + text(ctx.words.not_assessed_text);
   return label(ctx, ctx.words.decision) + decision;
 }
 

@@ -3,6 +3,7 @@
 #include <numeric>
 
 #include "ess/model/format.hpp"
+#include "ess/model/shares.hpp"
 #include "report_md.hpp"
 
 namespace ess::md {
@@ -238,9 +239,14 @@ void mix_table(const Context& ctx, const Fact& diversity, Writer& w) {
   double total = std::accumulate(parts.begin(), parts.end(), 0.0,
                                  [](double sum, const auto& p) { return sum + p.second; });
   if (total <= 0) return;
+  std::vector<double> amounts;
+  for (const auto& part : parts) amounts.push_back(part.second);
+  std::vector<long> tenths = round_shares(amounts, 1000);  // they add up to 100 % (§2.7)
   std::vector<Row> rows;
-  for (const auto& [f, v] : parts)
-    rows.push_back({cell(fact_title(*f)), cell(amount(*f, v)), percent(ctx, v / total)});
+  for (std::size_t i = 0; i < parts.size(); ++i)
+    rows.push_back({cell(fact_title(*parts[i].first)),
+                    cell(amount(*parts[i].first, parts[i].second)),
+                    percent(ctx, static_cast<double>(tenths[i]) / 1000)});
   rows.push_back({"**" + cell(words.total) + "**", cell(amount(*parts.front().first, total)),
                   percent(ctx, 1)});
   w.table({{std::string(words.resource)},

@@ -6,6 +6,7 @@
 #include "ess/model/decision.hpp"
 #include "ess/model/format.hpp"
 #include "ess/model/json_writer.hpp"
+#include "ess/model/shares.hpp"
 #include "ess/report/i18n.hpp"
 
 namespace ess {
@@ -68,11 +69,19 @@ std::vector<std::string> outcome_labels(const Grid& grid, Language l) {
   for (const auto& band : grid.decision) labels.push_back(band.label);
   labels.emplace_back(status_word(DossierStatus::ineligible, l));
   labels.emplace_back(status_word(DossierStatus::incomplete, l));
+  labels.emplace_back(status_word(DossierStatus::not_assessed, l));
   return labels;
 }
 
-std::string percent(double p, Language l) {
-  return percent_text(format_fixed(100 * p, 1), l);
+// A row's probabilities in tenths of a percent that add up to 100 % (round_shares, §2.7); an
+// outcome never met is an empty cell.
+std::vector<std::string> percents(const std::vector<double>& p, Language l) {
+  std::vector<long> tenths = round_shares(p, 1000);
+  std::vector<std::string> out;
+  for (std::size_t k = 0; k < p.size(); ++k)
+    out.push_back(p[k] > 0 ? percent_text(format_fixed(static_cast<double>(tenths[k]) / 10, 1), l)
+                           : "");
+  return out;
 }
 
 std::string fill(const char* pattern, const SensitivityReport& r) {
@@ -118,8 +127,8 @@ std::string render_sensitivity_markdown(const SensitivityReport& r) {
     const DossierSensitivity& s = r.analysis.dossiers[d];
     out += fmt::format("| {} | {} | {} | {} |", md_cell(res.id), md_cell(res.title),
                        format_fixed(res.total, 1), md_cell(decision_of(r, res)));
-    for (double p : s.outcome_probability)
-      out += fmt::format(" {} |", p > 0 ? percent(p, language) : "");
+    for (const std::string& p : percents(s.outcome_probability, language))
+      out += fmt::format(" {} |", p);
     out += fmt::format(" {}–{} | {} |\n", format_fixed(s.total_p5, 1), format_fixed(s.total_p95, 1),
                        rank_range(s, w));
   }

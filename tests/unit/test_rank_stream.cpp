@@ -139,7 +139,8 @@ TEST_CASE("the stream ranks a shuffled batch as rank_rows does, fed in key order
   std::sort(rows.begin(), rows.end(),
             [](const RankRow& a, const RankRow& b) { return ess::rank_key(a) < ess::rank_key(b); });
   std::vector<RankRow> streamed;
-  ess::RankStream stream(40000.0, [&](RankRow&& r) { streamed.push_back(std::move(r)); });
+  ess::RankStream stream(ess::FundingPlan{40000.0, {}, {}},
+                         [&](RankRow&& r) { streamed.push_back(std::move(r)); });
   for (auto& r : rows) stream.add(std::move(r));
   stream.finish();
 

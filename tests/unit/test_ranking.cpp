@@ -162,7 +162,7 @@ TEST_CASE("duplicate ids: every copy, groups by id") {
   CHECK(ess::find_duplicate_ids({"x", "y"}).empty());
 }
 
-TEST_CASE("decisions: the band's label, or the word for ineligible and incomplete") {
+TEST_CASE("decisions: the band's label, or the word of the status") {
   ess::Grid grid = three_bands();
   std::vector<RankRow> rows = {row("a", 75), row("b", 55, DossierStatus::ineligible),
                                row("c", 20, DossierStatus::incomplete)};
@@ -173,9 +173,15 @@ TEST_CASE("decisions: the band's label, or the word for ineligible and incomplet
   CHECK(rows[2].decision == "Incomplet");
   ess::resolve_decisions(rows, grid, ess::Language::en);
   CHECK(rows[1].decision == "Ineligible");
-  CHECK(
-      ess::decision_labels(grid, ess::Language::en) ==
-      std::vector<std::string>{"Favorable", "Reserve", "Defavorable", "Ineligible", "Incomplete"});
+  CHECK(ess::decision_labels(grid, ess::Language::en) ==
+        std::vector<std::string>{"Favorable", "Reserve", "Defavorable", "Ineligible", "Incomplete",
+                                 "Not assessed", "Invalid"});
+  RankRow self = row("d", 90, DossierStatus::not_assessed), broken = row("e", 0);
+  ess::refuse_row(broken, "yaml-syntax", "not valid YAML");
+  ess::resolve_decision(self, grid, ess::Language::fr);
+  ess::resolve_decision(broken, ess::Language::fr);  // no grid needed but for a band
+  CHECK(self.decision == "Non évalué");
+  CHECK(broken.decision == "Invalide");
 }
 
 TEST_CASE("group summaries: count, mean and median of the ranked, decisions, amounts") {
@@ -216,7 +222,9 @@ TEST_CASE("group summaries: count, mean and median of the ranked, decisions, amo
                                                                         {"Reserve", 1},
                                                                         {"Defavorable", 1},
                                                                         {"Inéligible", 1},
-                                                                        {"Incomplet", 0}});
+                                                                        {"Incomplet", 0},
+                                                                        {"Non évalué", 0},
+                                                                        {"Invalide", 0}});
   CHECK(x.requested == 500.0);
   CHECK(x.funded_count == 2);  // x1, x2
   CHECK(x.funded == 200.0);
@@ -316,6 +324,8 @@ TEST_CASE("the CSV has exactly the columns of §4, one per axis") {
   rows[0].axes = {50.0, std::nullopt};
   rows[1].axes = {10.0, 30.0};
   rows[1].missing = {"x"};
+  rows[0].file = "dossiers/a.yaml";
+  rows[1].file = "dossiers/b,c.yaml";
   auto line = ess::rank_rows(rows, 5.0);
   ess::resolve_decisions(rows, grid, ess::Language::en);
   ess::RankReport report;
@@ -327,12 +337,13 @@ TEST_CASE("the CSV has exactly the columns of §4, one per axis") {
   ess::ReportOptions options;
   options.language = ess::Language::en;
   std::string csv = ess::render_ranking(report, ess::ReportFormat::csv, options);
-  CHECK(
-      csv ==
-      "rank,dossier,title,total,decision,status,gouvernance,incidences,requested,cumulative,"
-      "funded,flags\r\n"
-      "1,a,T a,0.30000000000000004,Defavorable,ok,50,,10,10,false,\r\n"
-      ",\"b, \"\"c\"\"\",\"T b, \"\"c\"\"\",20,Incomplete,incomplete,10,30,,,false,missing:x\r\n");
+  CHECK(csv ==
+        "rank,dossier,title,total,decision,status,gouvernance,incidences,requested,cumulative,"
+        "funded,flags,file\r\n"
+        "1,a,T a,0.30000000000000004,Defavorable,ok,50,,10,10,false,unfunded:budget,"
+        "dossiers/a.yaml\r\n"
+        ",\"b, \"\"c\"\"\",\"T b, \"\"c\"\"\",20,Incomplete,incomplete,10,30,,,false,missing:x,"
+        "\"dossiers/b,c.yaml\"\r\n");
 }
 
 TEST_CASE("the Markdown draws the funding line where the budget stops") {
@@ -362,7 +373,10 @@ TEST_CASE("the Markdown draws the funding line where the budget stops") {
   CHECK(md.find("| 1 | x |") < at_line);
   CHECK(md.find("| 2 | y |") > at_line);
   CHECK(md.find("## Hors ligne mais finançables") != std::string::npos);
-  CHECK(
-      md.find("| 3 | z | T z | 55.0 | Reserve | 55.0 | 30 | 150 | Non | finançable hors ligne |") !=
-      std::string::npos);
+  CHECK(md.find("| 3 | z | T z | 55.0 | Reserve | 55.0 | 30 | 150 | Non (sous la ligne) | "
+                "finançable hors ligne |") != std::string::npos);
+  CHECK(md.find("| 2 | y | T y | 60.0 | Reserve | 60.0 | 60 | 120 | Non (dépasse le reliquat) |") !=
+        std::string::npos);
+  CHECK(md.find("reliquat 40 ; le dossier suivant demande plus que le reliquat") !=
+        std::string::npos);
 }

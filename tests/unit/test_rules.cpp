@@ -8,11 +8,14 @@
 
 using ess::DossierStatus;
 
-TEST_CASE("§2.4: the status precedence: eliminatory before missing before ok") {
-  CHECK(ess::dossier_status(true, true) == DossierStatus::ineligible);
-  CHECK(ess::dossier_status(true, false) == DossierStatus::ineligible);
-  CHECK(ess::dossier_status(false, true) == DossierStatus::incomplete);
-  CHECK(ess::dossier_status(false, false) == DossierStatus::ok);
+TEST_CASE("§2.4: the status precedence: not assessed, eliminatory, missing, ok") {
+  for (bool eliminatory : {false, true})
+    for (bool missing : {false, true})
+      CHECK(ess::dossier_status(true, eliminatory, missing) == DossierStatus::not_assessed);
+  CHECK(ess::dossier_status(false, true, true) == DossierStatus::ineligible);
+  CHECK(ess::dossier_status(false, true, false) == DossierStatus::ineligible);
+  CHECK(ess::dossier_status(false, false, true) == DossierStatus::incomplete);
+  CHECK(ess::dossier_status(false, false, false) == DossierStatus::ok);
 }
 
 TEST_CASE("§2.4: minimums, on 0..100 for a node and in the scale's units for a leaf") {

@@ -105,14 +105,14 @@ TEST_CASE("sensitivity: without spread every sample gives the base decision and 
   auto b = batch();
   ess::SensitivityResult r = ess::analyse_sensitivity(b->grid(), b->dossiers, {0.0, 50, 7, 2});
   REQUIRE(r.dossiers.size() == 3);
-  CHECK(r.outcome_count == 4);  // Defavorable, Favorable, ineligible, incomplete
+  CHECK(r.outcome_count == 5);  // Defavorable, Favorable, ineligible, incomplete, not assessed
   // d1: 90, Favorable (band 1), rank 1; d2: 75, Favorable, rank 2; d3 ineligible, unranked.
-  CHECK(r.dossiers[0].outcome_probability == std::vector<double>{0, 1, 0, 0});
+  CHECK(r.dossiers[0].outcome_probability == std::vector<double>{0, 1, 0, 0, 0});
   CHECK(r.dossiers[0].total_p5 == Approx(90));
   CHECK(r.dossiers[0].total_p95 == Approx(90));
   CHECK(r.dossiers[0].rank_p5 == 1u);
   CHECK(r.dossiers[1].rank_p95 == 2u);
-  CHECK(r.dossiers[2].outcome_probability == std::vector<double>{0, 0, 1, 0});
+  CHECK(r.dossiers[2].outcome_probability == std::vector<double>{0, 0, 1, 0, 0});
   CHECK_FALSE(r.dossiers[2].rank_p5);
   // Nothing moves: no criterion changes a decision.
   for (const auto& inf : r.influence) CHECK(inf.decisions_changed == 0);

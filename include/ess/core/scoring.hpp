@@ -32,7 +32,11 @@ std::size_t band_of(const Grid& grid, double total);
 bool leaf_below_minimum(const Scale& scale, const Criterion& leaf, double s);
 // A node below its minimum: the minimum is on 0..100, the node's score s on 0..1.
 bool node_below_minimum(const Criterion& node, double s);
-// The status: a known eliminatory failure decides before completeness does.
-DossierStatus dossier_status(bool eliminatory_failure, bool missing);
+// §2.2: a dossier that nobody but its applicant has assessed (no assessment but `self`, or
+// none at all) while the grid has leaves that assessors score.
+bool is_not_assessed(const Grid& grid, const Dossier& dossier);
+// The status: not assessed first (an application is instructed by someone other than its
+// applicant), then a known eliminatory failure, which decides before completeness does.
+DossierStatus dossier_status(bool not_assessed, bool eliminatory_failure, bool missing);
 
 }  // namespace ess

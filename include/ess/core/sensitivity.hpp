@@ -37,7 +37,7 @@ SensitivityDossier sensitivity_dossier(const DossierResult& result);
 void encode_sensitivity_dossier(const SensitivityDossier& dossier, std::string& out);
 SensitivityDossier decode_sensitivity_dossier(std::string_view bytes);  // throws on bad bytes
 
-// Outcomes are indexed: the grid's bands in order, then ineligible, then incomplete.
+// Outcomes are indexed: the grid's bands in order, then ineligible, incomplete, not assessed.
 struct DossierSensitivity {
   std::vector<double> outcome_probability;
   std::optional<unsigned> rank_p5, rank_p95;  // among dossiers ok in the same sample

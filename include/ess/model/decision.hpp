@@ -11,7 +11,8 @@
 
 namespace ess {
 
-// "Inéligible", "Incomplet" (and their English words); "" for ok, which a band's label names.
+// "Inéligible", "Incomplet", "Non évalué", "Invalide" (and their English words); "" for ok,
+// which a band's label names.
 std::string_view status_word(DossierStatus status, Language language);
 
 // The band's label for an ok dossier, else status_word.
@@ -24,7 +25,7 @@ std::string decision_label(const DossierResult& result, Language language);
 bool band_fundable(const std::vector<Band>& bands, std::size_t index);
 
 // Every decision a report can show, in report order: bands from the highest down, then the
-// word of each status that is not ok.
+// word of each status that is not ok (ineligible, incomplete, not assessed, invalid).
 std::vector<std::string> decision_labels(const Grid& grid, Language language);
 
 }  // namespace ess

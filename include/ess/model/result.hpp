@@ -35,7 +35,10 @@ struct FactValue {
 inline constexpr double tolerance = 1e-9;  // totals, thresholds and bands compare with it
 
 enum class CriterionStatus : std::uint8_t { scored, na, missing };
-enum class DossierStatus : std::uint8_t { ok, ineligible, incomplete };
+// §2.4 and §2.6: ok, ineligible, incomplete, not-assessed (no assessment but the applicant's own:
+// an indicative total, never ranked or funded), in this order of report. `invalid` is never a
+// score's: it is the status of a rank row for a file refused by validation.
+enum class DossierStatus : std::uint8_t { ok, ineligible, incomplete, not_assessed, invalid };
 
 // One assessment's word on a leaf.
 struct AssessorScore {
@@ -115,7 +118,8 @@ struct DossierResult {
   Consolidation consolidation = Consolidation::mean;
 };
 
-const char* status_token(DossierStatus status);              // ok | ineligible | incomplete
+// ok | ineligible | incomplete | not-assessed | invalid
+const char* status_token(DossierStatus status);
 const char* criterion_status_token(CriterionStatus status);  // scored | na | missing
 
 }  // namespace ess

@@ -20,6 +20,14 @@ std::string clip(std::string_view text);
 std::string fold_case(std::string_view text);
 bool same_ignoring_case(std::string_view a, std::string_view b);
 
+// What names typed by different people have in common (§2.6): case and accents folded
+// (Corrèze, CORREZE and correze are one), ligatures spelt out (Œ -> oe, ß -> ss), typographic
+// apostrophes and no-break spaces made plain, spaces at the ends dropped. The key of a group,
+// a filter and `--budget GROUP=`; its byte order is the French alphabetical order of names with
+// accents folded (énergie before rénovation), the order groups and themes are listed in.
+std::string match_key(std::string_view text);
+bool same_name(std::string_view a, std::string_view b);
+
 // closest_match within a per-thread budget of work, so that a file with a hundred thousand
 // misspelt names (or one of a megabyte) gets its first suggestions, not minutes of edit
 // distances. The loaders and validators reset the budget for each file.

@@ -39,6 +39,8 @@ struct ReportWords {
   std::string_view total_ineligible_note;  // {band}
   std::string_view total_incomplete_note;  // {band}
   std::string_view incomplete_text;
+  std::string_view total_not_assessed_note;  // {band}
+  std::string_view not_assessed_text;
   std::string_view eliminatory_heading, missing_heading, alerts_heading;
   std::string_view failure_leaf;  // {criterion} {value} {minimum}
   std::string_view failure_node;  // {criterion} {score} {minimum}

@@ -74,7 +74,11 @@ class PackTally {
     double points = 0;         // Σ points to gain
     std::size_t dossiers = 0;  // below target
   };
+  // A territory or a theme: its applications whatever the case and accents of their spelling,
+  // listed by match_key (French order, accents folded), shown as most of them spell it.
   struct Group {
+    std::string name;                              // the most frequent spelling
+    std::map<std::string, std::size_t> spellings;  // spelling -> applications
     std::size_t applications = 0, funded = 0;
     double awarded = 0;
     std::map<std::string, Need> needs;  // criterion id -> need
@@ -85,6 +89,7 @@ class PackTally {
   };
   const Grid& grid() const { return grid_; }
   const std::map<std::string, Need>& needs() const { return needs_; }
+  // By match_key of the name.
   const std::map<std::string, Group>& by_territory() const { return territory_; }
   const std::map<std::string, Group>& by_theme() const { return theme_; }
   const std::vector<Award>& awards() const { return awards_; }

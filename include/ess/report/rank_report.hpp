@@ -14,7 +14,8 @@ struct RankReport {
   const Grid* grid = nullptr;  // the grid every ranked dossier was scored with (none: no dossier)
   const RankedRows* rows = nullptr;  // ranked, decisions resolved
   RankCounts counts;
-  FundingLine funding;
+  FundingLine funding;                   // the line, or with budgets per group their sum
+  std::vector<FundingLine> group_lines;  // budgets per group: one line per group, by key
   std::optional<GroupKey> group_by;
   std::vector<GroupSummary> groups;
   // The diagnostics, sorted, for JSON to carry: calls its argument once per diagnostic.
@@ -39,13 +40,17 @@ std::string render_ranking(const RankReport& report, ReportFormat format,
 struct RankWords {
   const char* heading;
   const char* grid;
-  const char* dossiers;  // {files} {count} {ranked} {ineligible} {incomplete}
+  // {files} {ranked} {ineligible} {incomplete} {not_assessed} {invalid}
+  const char* dossiers;
+  const char* filtered;  // {count}: appended to `dossiers` when filters are given
   const char* filters;   // label
   const char* filter_call;
   const char* filter_territory;
   const char* filter_theme;
-  const char* filtered_out;  // {count}
-  const char* budget;        // {budget} {count} {funded} {remaining}
+  const char* budget;         // {budget} {count} {funded} {remaining}
+  const char* budgets;        // {by} {list} {count} {funded} {remaining}
+  const char* budgets_by[3];  // by GroupKey: "par appel", "par territoire", "par thème"
+  const char* no_budget;      // a group without a budget
   const char* ranking;
   const char* rank;
   const char* dossier;
@@ -58,8 +63,11 @@ struct RankWords {
   const char* flags;
   const char* no_ranked;
   const char* funding_line;
-  const char* funding_line_text;  // {budget} {funded} {remaining}
+  const char* funding_line_text;  // {budget} {funded} {remaining} {why}
   const char* funding_line_all;   // {budget} {funded} {remaining}
+  const char* line_by_budget;     // why the line is drawn: the next request does not fit
+  const char* line_by_band;       // {decision}: the next dossier's band is not fundable
+  const char* unfunded[5];        // by Unfunded: "" (none), then each reason, after `no`
   const char* axes_legend;
   const char* weight;
   const char* unranked;
@@ -68,11 +76,17 @@ struct RankWords {
   const char* reason;
   const char* eliminatory;  // followed by criterion ids
   const char* missing;
+  const char* self_only;      // a not-assessed dossier that its applicant assessed
+  const char* no_assessment;  // a not-assessed dossier that nobody assessed
+  const char* invalid_file;   // {file} {message} {code}
   const char* below_line;
-  const char* below_line_intro;  // {remaining}
-  const char* below_line_none;   // {remaining}
-  const char* group_heading[3];  // by GroupKey: call, territory, theme
+  const char* below_line_intro;   // {remaining}
+  const char* below_line_none;    // {remaining}
+  const char* below_line_groups;  // budgets per group: each fits in what its group has left
+  const char* left;               // column: what the group's line has left
+  const char* group_heading[3];   // by GroupKey: call, territory, theme
   const char* group_column[3];
+  const char* budget_column;
   const char* not_given;
   const char* count;
   const char* ranked;
