@@ -10,6 +10,7 @@
 #include "common.hpp"
 #include "dossier_stage.hpp"
 #include "ess/model/grid_index.hpp"
+#include "ess/model/messages.hpp"
 #include "ess/report/grid_impact_render.hpp"
 #include "grid_pair.hpp"
 #include "impact_passes.hpp"
@@ -47,8 +48,19 @@ struct Worker {
       return std::nullopt;
     }
     BatchRecord record{dossier.id, read->id_pos, false, {}};
-    encode_impact_row(impact_row(old_index, new_index, dossier, score, language), record.bytes);
+    ImpactRow row = impact_row(old_index, new_index, dossier, score, language);
+    omission_warnings(row, diags);
+    encode_impact_row(row, record.bytes);
     return record;
+  }
+
+  // §1.2: an omission is never silent, here as in every command: the missing-score warnings
+  // under either grid (a line both give is printed once), errors with --strict.
+  static void omission_warnings(const ImpactRow& row, Diagnostics& diags) {
+    const std::string_view code = message_catalogue()[std::size_t(Msg::missing_score)].code;
+    for (const ImpactSide* side : {&row.before, &row.after})
+      for (const Diagnostic& d : side->diagnostics)
+        if (d.severity == Severity::warning && d.code == code) diags.add(d);
   }
 };
 

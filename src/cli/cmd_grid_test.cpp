@@ -13,6 +13,7 @@
 #include "ess/io/calibration_files.hpp"
 #include "ess/io/grid_source.hpp"
 #include "ess/io/load.hpp"
+#include "ess/model/messages.hpp"
 #include "ess/report/calibration_line.hpp"
 #include "inputs.hpp"
 
@@ -21,6 +22,7 @@ namespace ess::cli {
 namespace {
 
 namespace fs = std::filesystem;
+using namespace fmt::literals;
 
 // The grid files directly in ./criteria (calibration folders hold dossiers, not grids), then
 // the calls in ./criteria/calls, whose grids are tested like any grid.
@@ -44,6 +46,14 @@ struct GridOutcome {
   std::size_t cases = 0, failed = 0;
 };
 
+// A grid test that tests nothing must not pass unnoticed: a warning, an error with --strict
+// (print_diagnostics), so that a CI job on a grid without reference dossiers says so.
+void nothing_tested(const std::string& file, Said message, std::vector<Diagnostic>& all) {
+  Diagnostics diags(file);
+  diags.warning({}, std::move(message), say(Msg::no_calibration_hint));
+  all.insert(all.end(), diags.items().begin(), diags.items().end());
+}
+
 GridOutcome test_grid(const LoadedGrid& grid, const Options& options,
                       std::vector<Diagnostic>& all) {
   GridOutcome outcome;
@@ -51,13 +61,8 @@ GridOutcome test_grid(const LoadedGrid& grid, const Options& options,
   std::string title = fmt::format("{}@{}", grid.grid.id, grid.grid.version);
   std::error_code ec;
   if (!fs::is_directory(folder, ec)) {
-    all.push_back({Severity::warning,
-                   "no-calibration",
-                   grid.grid.file,
-                   {},
-                   fmt::format("grid {} has no calibration dossiers: no folder {}", title, folder),
-                   "reference dossiers with x-expect: {decision: ..., total: [min, max]} make "
-                   "`grid test` a unit test of the grid"});
+    nothing_tested(grid.grid.file, say(Msg::no_calibration, "grid"_a = title, "folder"_a = folder),
+                   all);
     return outcome;
   }
   Options inputs = options;
@@ -80,12 +85,8 @@ GridOutcome test_grid(const LoadedGrid& grid, const Options& options,
     }
   }
   if (files.empty())
-    all.push_back({Severity::warning,
-                   "no-calibration",
-                   folder,
-                   {},
-                   fmt::format("the calibration folder of grid {} holds no dossier", title),
-                   ""});
+    nothing_tested(folder, say(Msg::no_calibration_empty, "grid"_a = title, "folder"_a = folder),
+                   all);
   if (outcome.failed == 0)
     fmt::print("{}: {} ok\n", title, outcome.cases);
   else

@@ -654,6 +654,15 @@ constexpr MessageEntry entries[] = {
     {M::no_calibration, "no-calibration",
      "la grille {grid} n'a pas de dossiers d'étalonnage : pas de répertoire {folder}",
      "grid {grid} has no calibration dossiers: no folder {folder}"},
+    {M::no_calibration_empty, "no-calibration",
+     "la grille {grid} n'a pas de dossiers d'étalonnage : le répertoire {folder} n'en contient "
+     "aucun",
+     "grid {grid} has no calibration dossiers: folder {folder} holds none"},
+    {M::no_calibration_hint, "no-calibration",
+     "rien n'a été testé : des dossiers de référence portant x-expect: {{decision: <libellé de "
+     "tranche>, total: [<min>, <max>]}} font de grid test un test unitaire de la grille",
+     "nothing was tested: reference dossiers with x-expect: {{decision: <band label>, total: "
+     "[<min>, <max>]}} make grid test a unit test of the grid"},
     {M::decision_changed, "decision-changed",
      "l'avis sur le dossier « {dossier} » change : {before} -> {after}",
      "the decision on dossier '{dossier}' changes: {before} -> {after}"},
@@ -678,6 +687,11 @@ constexpr MessageEntry entries[] = {
      "'{path}' after {option} {value} is not a file: did you mean {option} \"{joined}\"?"},
 
     // ------------------------------------------------------------ walking folders, lists
+    {M::out_dir_cannot_create, "io-error",
+     "impossible de créer le répertoire de --out-dir : {reason}",
+     "cannot create the --out-dir folder: {reason}"},
+    {M::out_dir_not_folder, "io-error", "--out-dir : ce chemin existe et n'est pas un répertoire",
+     "--out-dir: this path exists and is not a folder"},
     {M::cannot_read_folder, "io-error", "lecture du dossier impossible : {reason}",
      "cannot read folder: {reason}"},
     {M::cannot_look_at_entry, "io-error", "examen de cette entrée impossible : {reason}",

@@ -32,6 +32,10 @@ std::size_t band_of(const Grid& grid, double total);
 bool leaf_below_minimum(const Scale& scale, const Criterion& leaf, double s);
 // A node below its minimum: the minimum is on 0..100, the node's score s on 0..1.
 bool node_below_minimum(const Criterion& node, double s);
+// §1.2: an assessment leaves a leaf out when it gives it neither a score nor an N/A (leaves
+// taken from a fact are nobody's to score). A warning (missing-score) in every command; the leaf
+// is scored from the other assessments, and missing when no counted one gives it anything.
+bool leaves_out(const Assessment& assessment, const Criterion& leaf);
 // The status: a known eliminatory failure decides before completeness does.
 DossierStatus dossier_status(bool eliminatory_failure, bool missing);
 
