@@ -45,8 +45,19 @@ struct Worker {
       return std::nullopt;
     }
     BatchRecord record{dossier.id, read->id_pos, false, {}};
-    encode_impact_row(impact_row(old_index, new_index, dossier, score, language), record.bytes);
+    ImpactRow row = impact_row(old_index, new_index, dossier, score, language);
+    omission_warnings(row, diags);
+    encode_impact_row(row, record.bytes);
     return record;
+  }
+
+  // §1.2: an omission is never silent, here as in every command: the missing-score warnings
+  // under either grid (a line both give is printed once), errors with --strict.
+  static void omission_warnings(const ImpactRow& row, Diagnostics& diags) {
+    const std::string_view code = message_catalogue()[std::size_t(Msg::missing_score)].code;
+    for (const ImpactSide* side : {&row.before, &row.after})
+      for (const Diagnostic& d : side->diagnostics)
+        if (d.severity == Severity::warning && d.code == code) diags.add(d);
   }
 };
 

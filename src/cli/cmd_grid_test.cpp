@@ -22,6 +22,7 @@ namespace ess::cli {
 namespace {
 
 namespace fs = std::filesystem;
+using namespace fmt::literals;
 
 // The grid files directly in ./criteria (calibration folders hold dossiers, not grids), then
 // the calls in ./criteria/calls, whose grids are tested like any grid.
@@ -45,6 +46,14 @@ struct GridOutcome {
   std::size_t cases = 0, failed = 0;
 };
 
+// A grid test that tests nothing must not pass unnoticed: a warning, an error with --strict
+// (print_diagnostics), so that a CI job on a grid without reference dossiers says so.
+void nothing_tested(const std::string& file, Said message, std::vector<Diagnostic>& all) {
+  Diagnostics diags(file);
+  diags.warning({}, std::move(message), say(Msg::no_calibration_hint));
+  all.insert(all.end(), diags.items().begin(), diags.items().end());
+}
+
 GridOutcome test_grid(const LoadedGrid& grid, const Options& options,
                       std::vector<Diagnostic>& all) {
   GridOutcome outcome;
@@ -52,10 +61,8 @@ GridOutcome test_grid(const LoadedGrid& grid, const Options& options,
   std::string title = fmt::format("{}@{}", grid.grid.id, grid.grid.version);
   std::error_code ec;
   if (!fs::is_directory(folder, ec)) {
-    all.push_back(make_diagnostic(
-        Severity::warning, grid.grid.file, {},
-        say(Msg::no_calibration, fmt::arg("grid", title), fmt::arg("folder", folder)),
-        say(Msg::no_calibration_hint)));
+    nothing_tested(grid.grid.file, say(Msg::no_calibration, "grid"_a = title, "folder"_a = folder),
+                   all);
     return outcome;
   }
   Options inputs = options;
@@ -79,8 +86,8 @@ GridOutcome test_grid(const LoadedGrid& grid, const Options& options,
     }
   }
   if (files.empty())
-    all.push_back(make_diagnostic(Severity::warning, folder, {},
-                                  say(Msg::empty_calibration, fmt::arg("grid", title))));
+    nothing_tested(folder, say(Msg::no_calibration_empty, "grid"_a = title, "folder"_a = folder),
+                   all);
   if (outcome.failed == 0)
     fmt::print("{}\n", phrase(Msg::calibration_all_ok, fmt::arg("grid", title),
                               fmt::arg("count", outcome.cases)));

@@ -1,9 +1,9 @@
 // ess-eval score DOSSIER...: the batch pipeline (batch.hpp) with a worker that checks, scores
 // and renders each dossier; the reports are written in dossier-id order (§2.7): on stdout, in
 // one file (-o), or one file per dossier plus an index (--out-dir), as they come.
-#include <sys/stat.h>
-
+#include <cerrno>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <optional>
 
@@ -25,6 +25,9 @@
 namespace ess::cli {
 
 namespace {
+
+namespace fs = std::filesystem;
+using namespace fmt::literals;
 
 const DossierReading score_reading{false, Msg::grid_not_dossier, Msg::score_takes_dossiers_hint,
                                    Msg::not_a_dossier, Msg::score_takes_dossiers_hint};
@@ -106,9 +109,18 @@ struct Worker {
   }
 };
 
-bool is_folder(const std::string& path) {
-  struct stat st {};
-  return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+// --out-dir: the folder is made when it does not exist yet (with its parents, as mkdir -p);
+// a path that cannot be one is an error naming it, exit 3, before anything is read.
+bool make_out_dir(const std::string& path) {
+  std::error_code ec, ignored;
+  fs::create_directories(path, ec);
+  if (fs::is_directory(path, ignored)) return true;
+  if (fs::exists(path, ignored))
+    report_error(path, phrase(Msg::out_dir_not_folder));
+  else
+    report_error(path, phrase(Msg::out_dir_cannot_create,
+                              "reason"_a = system_reason(ec ? ec.value() : ENOTDIR)));
+  return false;
 }
 
 // --out-dir: one file per dossier as the records come, and the index beside them, in the
@@ -193,14 +205,11 @@ int score(const Options& options, const InputStream& inputs, std::vector<Diagnos
 int run_score(const Options& options) {
   if (!options.output.empty() && !options.out_dir.empty())
     return usage_error(options, phrase(Msg::usage_output_and_out_dir));
-  if (!options.out_dir.empty() && !is_folder(options.out_dir)) {
-    report_error(options.out_dir, phrase(Msg::out_dir_missing), "not-found");
-    return exit_io;
-  }
   std::vector<Diagnostic> early;
   InputStream inputs(options, early);
   if (!inputs.any() && early.empty())
     return usage_error(options, phrase(Msg::usage_no_dossier_to_score));
+  if (!options.out_dir.empty() && !make_out_dir(options.out_dir)) return exit_io;
   return run_batch([&] { return score(options, inputs, early); });
 }
 

@@ -1,5 +1,6 @@
 #include "ess/core/assessor_views.hpp"
 
+#include "ess/core/scoring.hpp"
 #include "scoring_tree.hpp"
 
 namespace ess {
@@ -22,15 +23,15 @@ std::vector<std::optional<double>> own_leaf_scores(const DossierResult& result,
   return s;
 }
 
-std::vector<AssessorView> assessor_views(const DossierResult& result) {
+std::vector<AssessorView> assessor_views(const Tree& tree, const DossierResult& result) {
   std::vector<AssessorView> views;
   if (!result.grid || !result.dossier) return views;
-  Tree tree = build_tree(*result.grid);
   for (std::size_t a = 0; a < result.dossier->assessments.size(); ++a) {
     bool scored = false;
     Evaluation e = evaluate(tree, own_leaf_scores(result, a, scored));
     if (!scored) continue;
-    AssessorView view{a, e.total, {}};
+    AssessorView view{a, e.total, {}, {}};
+    if (e.total) view.band = band_of(*result.grid, *e.total);
     for (std::size_t axis : result.axes) {
       const auto& s = axis < e.s.size() ? e.s[axis] : std::nullopt;
       view.axes.push_back(s ? std::optional<double>(100 * *s) : std::nullopt);
@@ -38,6 +39,11 @@ std::vector<AssessorView> assessor_views(const DossierResult& result) {
     views.push_back(std::move(view));
   }
   return views;
+}
+
+std::vector<AssessorView> assessor_views(const DossierResult& result) {
+  if (!result.grid || !result.dossier) return {};
+  return assessor_views(build_tree(*result.grid), result);
 }
 
 }  // namespace ess

@@ -37,6 +37,12 @@ bool is_not_assessed(const Grid& grid, const Dossier& dossier) {
                                        [](const Assessment& a) { return a.role != Role::self; });
 }
 
+bool leaves_out(const Assessment& assessment, const Criterion& leaf) {
+  return leaf.from.empty() &&
+         std::none_of(assessment.scores.begin(), assessment.scores.end(),
+                      [&](const ScoreEntry& e) { return e.criterion == leaf.id; });
+}
+
 DossierStatus dossier_status(bool not_assessed, bool eliminatory_failure, bool missing) {
   if (not_assessed) return DossierStatus::not_assessed;
   if (eliminatory_failure) return DossierStatus::ineligible;
@@ -98,9 +104,18 @@ void collect_scores(const Dossier& d, const Criterion& leaf, const Scale& scale,
     if (e.criterion == leaf.id && e.resolved) r.consensus = &e;
 }
 
+// §1.2: the assessments that give the leaf neither a score nor an N/A. The one rule behind the
+// missing-score warning's subject (validate_dossier), the omissions the reports name, and the
+// reason of a missing leaf; the leaf itself is scored from the others (consolidate).
+void note_omissions(const Dossier& d, const Criterion& leaf, CriterionResult& r) {
+  for (std::size_t i = 0; i < d.assessments.size(); ++i)
+    if (leaves_out(d.assessments[i], leaf)) r.omitted_by.push_back(i);
+}
+
 void score_assessed_leaf(const Dossier& d, const Criterion& leaf, const Scale& scale,
                          bool self_only, Consolidation how, CriterionResult& r) {
   collect_scores(d, leaf, scale, self_only, r);
+  note_omissions(d, leaf, r);
   std::size_t with_value = 0, with_na = 0;
   double lo = 1, hi = 0;
   for (const auto& a : r.counted) {

@@ -100,14 +100,12 @@ void straddles(const Tree& tree, DossierResult& result, bool per_leaf) {
     high[i] = hi;
     r.straddles_band = band_of(grid, total_of(tree, low)) != band_of(grid, total_of(tree, high));
   }
-  // Each counted assessor's own total: their values where they gave one, else consolidated.
+  // Each counted assessor's own total (assessor_views), the self-assessment set apart.
   std::optional<std::size_t> first_band;
-  for (std::size_t a = 0; a < result.dossier->assessments.size(); ++a) {
-    if (result.dossier->assessments[a].role == Role::self && !result.self_only) continue;
-    bool counted = false;
-    auto s = own_leaf_scores(result, a, counted);
-    if (!counted) continue;
-    std::size_t band = band_of(grid, total_of(tree, s));
+  for (const AssessorView& view : assessor_views(tree, result)) {
+    if (result.dossier->assessments[view.assessment].role == Role::self && !result.self_only)
+      continue;
+    std::size_t band = view.band.value_or(0);
     if (first_band && *first_band != band) result.assessors_straddle_band = true;
     if (!first_band) first_band = band;
   }

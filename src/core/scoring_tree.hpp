@@ -4,6 +4,7 @@
 #include <optional>
 #include <vector>
 
+#include "ess/core/assessor_views.hpp"
 #include "ess/core/scoring.hpp"
 
 namespace ess {
@@ -34,5 +35,8 @@ std::vector<double> effective_weights(const Tree& tree,
 // The one rule for assessors' own totals (assessor_views.cpp).
 std::vector<std::optional<double>> own_leaf_scores(const DossierResult& result,
                                                    std::size_t assessment, bool& scored_any);
+
+// assessor_views (assessor_views.hpp) on a tree already built: scoring asks it for every dossier.
+std::vector<AssessorView> assessor_views(const Tree& tree, const DossierResult& result);
 
 }  // namespace ess

@@ -3,6 +3,7 @@
 
 #include "ess/core/facts.hpp"
 #include "ess/core/scale.hpp"
+#include "ess/core/scoring.hpp"
 #include "ess/core/validate.hpp"
 #include "ess/model/messages.hpp"
 #include "ess/model/text.hpp"
@@ -122,10 +123,7 @@ void validate_dossier(const GridIndex& index, Dossier& d, Diagnostics& diags) {
       if (const Criterion* leaf = scored_leaf(index, e, diags))
         resolve_entry(index, *leaf, e, false, diags);
     for (const Criterion* leaf : index.leaves) {
-      if (!leaf->from.empty()) continue;
-      bool found = false;
-      for (const auto& e : a.scores) found = found || e.criterion == leaf->id;
-      if (!found)
+      if (leaves_out(a, *leaf))
         diags.warning(
             a.pos,
             say(Msg::missing_score, "assessor"_a = clip(a.assessor), "criterion"_a = leaf->id),

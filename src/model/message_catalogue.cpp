@@ -655,6 +655,15 @@ constexpr MessageEntry entries[] = {
     {M::no_calibration, "no-calibration",
      "la grille {grid} n'a pas de dossiers d'étalonnage : pas de répertoire {folder}",
      "grid {grid} has no calibration dossiers: no folder {folder}"},
+    {M::no_calibration_empty, "no-calibration",
+     "la grille {grid} n'a pas de dossiers d'étalonnage : le répertoire {folder} n'en contient "
+     "aucun",
+     "grid {grid} has no calibration dossiers: folder {folder} holds none"},
+    {M::no_calibration_hint, "no-calibration",
+     "rien n'a été testé : des dossiers de référence portant x-expect: {{decision: <libellé de "
+     "tranche>, total: [<min>, <max>]}} font de grid test un test unitaire de la grille",
+     "nothing was tested: reference dossiers with x-expect: {{decision: <band label>, total: "
+     "[<min>, <max>]}} make grid test a unit test of the grid"},
     {M::decision_changed, "decision-changed",
      "l'avis sur le dossier « {dossier} » change : {before} -> {after}",
      "the decision on dossier '{dossier}' changes: {before} -> {after}"},
@@ -706,6 +715,11 @@ constexpr MessageEntry entries[] = {
      "names match ignoring case and accents"},
 
     // ------------------------------------------------------------ walking folders, lists
+    {M::out_dir_cannot_create, "io-error",
+     "impossible de créer le répertoire de --out-dir : {reason}",
+     "cannot create the --out-dir folder: {reason}"},
+    {M::out_dir_not_folder, "io-error", "--out-dir : ce chemin existe et n'est pas un répertoire",
+     "--out-dir: this path exists and is not a folder"},
     {M::cannot_read_folder, "io-error", "lecture du répertoire impossible : {reason}",
      "cannot read folder: {reason}"},
     {M::cannot_look_at_entry, "io-error", "examen de cette entrée impossible : {reason}",
@@ -997,14 +1011,6 @@ constexpr MessageEntry entries[] = {
     {M::subject_decision, "", "tranche", "decision"},
 
     // ------------------------------------------------------------ grid test, validate --verbose
-    {M::no_calibration_hint, "no-calibration",
-     "des dossiers de référence avec x-expect: {{decision: ..., total: [min, max]}} font de "
-     "`grid test` un test unitaire de la grille",
-     "reference dossiers with x-expect: {{decision: ..., total: [min, max]}} make `grid test` a "
-     "unit test of the grid"},
-    {M::empty_calibration, "no-calibration",
-     "le répertoire d'étalonnage de la grille {grid} ne contient aucun dossier",
-     "the calibration folder of grid {grid} holds no dossier"},
     {M::calibration_found, "", "{grid} : {count} dossier(s) d'étalonnage dans {folder}",
      "{grid}: {count} calibration dossier(s) in {folder}"},
     {M::calibration_all_ok, "", "{grid} : {count} ok", "{grid}: {count} ok"},
@@ -1045,8 +1051,6 @@ constexpr MessageEntry entries[] = {
     {M::stdout_cannot_write_reason, "", "écriture impossible sur la sortie standard : {reason}",
      "cannot write to standard output: {reason}"},
     {M::stderr_closed, "", "la sortie d'erreur est fermée", "standard error is closed"},
-    {M::out_dir_missing, "not-found", "répertoire introuvable (--out-dir n'en crée jamais)",
-     "no such folder (--out-dir never creates one)"},
     {M::internal_error, "", "erreur interne : {what}", "internal error: {what}"},
     {M::no_memory, "", "mémoire épuisée", "out of memory"},
     {M::unknown_exception, "", "exception inconnue", "unknown exception"},

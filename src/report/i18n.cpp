@@ -120,10 +120,24 @@ const ReportWords french_report{
     .flag_disagreement = "⚠ désaccord",
     .flag_straddles = "à cheval sur deux avis",
     .flag_partial_na = "N/A partiel",
+    .flag_omitted = "omission",
     .assessors_legend =
-        "Valeurs brutes dans les unités de l'échelle. Écarts en points sur 100 ; "
+        "Valeurs brutes dans les unités de l'échelle ; « non noté » : l'évaluation "
+        "ne note pas le critère, retenu d'après les autres. Écarts en points sur 100 ; "
         "un écart entre évaluateurs d'au moins {threshold} est signalé. Écart "
         "d'auto-évaluation : note de l'auto-évaluation moins note retenue.",
+    .not_scored_short = "non noté",
+    .assessor = "Évaluateur",
+    .role = "Rôle",
+    .date = "Date",
+    .own_total = "Total propre",
+    .own_band = "Avis correspondant",
+    .total_used = "Total retenu",
+    .own_totals_legend =
+        "Total propre : le total que donneraient les valeurs de cette évaluation, la "
+        "valeur retenue là où elle n'en donne pas (critère non noté ou non applicable) "
+        "ou là où le comité a fixé un consensus. Avis correspondant : la tranche de "
+        "décision de ce total, conditions éliminatoires et éléments manquants mis à part.",
     .no_assessed_criterion = "Aucun critère n'est noté par des évaluateurs.",
     .consensus_heading = "Consensus du comité :",
     .consensus_line = "{criterion} : consensus {value} ; {stat} des évaluateurs : {consolidated}",
@@ -137,6 +151,8 @@ const ReportWords french_report{
     .status_na = "Non applicable",
     .status_missing = "Manquant",
     .status_partial_na = "N/A partiel",
+    .status_omitted = "Omission",
+    .omitted_reason = "{assessors} : retenu d'après les autres évaluations",
     .na_none = "Aucun : tous les critères sont évalués.",
     .na_legend =
         "Poids nominal : part du critère dans le total si tout était évalué. Points "
@@ -286,10 +302,24 @@ const ReportWords english_report{
     .flag_disagreement = "⚠ disagreement",
     .flag_straddles = "straddles two bands",
     .flag_partial_na = "partly N/A",
+    .flag_omitted = "left out",
     .assessors_legend =
-        "Raw values in the scale's units. Gaps in points out of 100; a spread of "
+        "Raw values in the scale's units; “not scored”: the assessment does not score "
+        "the criterion, taken from the others. Gaps in points out of 100; a spread of "
         "{threshold} or more is flagged. Self gap: the self-assessment's score "
         "minus the score used.",
+    .not_scored_short = "not scored",
+    .assessor = "Assessor",
+    .role = "Role",
+    .date = "Date",
+    .own_total = "Own total",
+    .own_band = "Matching band",
+    .total_used = "Total used",
+    .own_totals_legend =
+        "Own total: the total this assessment's values would give, with the value used "
+        "wherever it gives none (a criterion not scored or not applicable) or the "
+        "committee set a consensus. Matching band: the decision band of that total, "
+        "leaving aside eliminatory conditions and missing information.",
     .no_assessed_criterion = "No criterion is scored by assessors.",
     .consensus_heading = "Committee consensus:",
     .consensus_line = "{criterion}: consensus {value}; assessors' {stat}: {consolidated}",
@@ -303,6 +333,8 @@ const ReportWords english_report{
     .status_na = "Not applicable",
     .status_missing = "Missing",
     .status_partial_na = "Partly N/A",
+    .status_omitted = "Left out",
+    .omitted_reason = "{assessors}: taken from the other assessments",
     .na_none = "None: every criterion is scored.",
     .na_legend =
         "Nominal weight: the criterion's share of the total if everything were scored. "

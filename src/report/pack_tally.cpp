@@ -9,25 +9,15 @@ namespace ess {
 
 namespace {
 
-bool counted_role(const DossierResult& result, std::size_t assessment) {
-  return result.self_only || result.dossier->assessments[assessment].role != Role::self;
-}
-
-bool gave(const CriterionResult& r, std::size_t assessment) {
-  for (const AssessorScore& s : r.counted)
-    if (s.assessment == assessment) return true;
-  return false;
-}
-
-// Leaves that some counted assessments scored and others left out (§1.2 omissions).
+// Leaves scored (or N/A) from some assessments that others left out (§1.2 omissions,
+// CriterionResult::omitted_by); a leaf nobody scored is missing, a topic of its own.
 std::vector<std::string> omissions(const DossierResult& result) {
   std::vector<std::string> out;
   const auto& assessments = result.dossier->assessments;
   for (const CriterionResult& r : result.criteria) {
-    if (!r.is_leaf() || !r.criterion->from.empty() || r.counted.empty()) continue;
-    for (std::size_t a = 0; a < assessments.size(); ++a)
-      if (counted_role(result, a) && !gave(r, a))
-        out.push_back(doc::title_of(*r.criterion) + " — " + assessments[a].assessor);
+    if (!r.is_leaf() || !r.omission()) continue;
+    for (std::size_t a : r.omitted_by)
+      out.push_back(doc::title_of(*r.criterion) + " — " + assessments[a].assessor);
   }
   return out;
 }

@@ -2,6 +2,7 @@
 // Numbers are JSON numbers (shortest round trip), absent values null, text escaped once.
 #include <cmath>
 
+#include "ess/core/assessor_views.hpp"
 #include "ess/model/format.hpp"
 #include "ess/model/json_writer.hpp"
 #include "ess/report/i18n.hpp"
@@ -35,6 +36,7 @@ void flags_array(Writer& j, const CriterionResult& c) {
   if (c.disagreement) j.string("disagreement");
   if (c.straddles_band) j.string("straddles_band");
   if (c.partial_na) j.string("partial_na");
+  if (c.omission()) j.string("omitted");
   if (c.consensus) j.string("consensus");
   j.end_array();
 }
@@ -112,6 +114,9 @@ void criterion_object(Writer& j, const DossierResult& r, const CriterionResult& 
   j.key("spread").number(c.spread);
   j.key("self_gap").number(c.self_gap);
   j.key("status").string(criterion_status_token(c.status));
+  j.key("omitted_by").begin_array();
+  for (std::size_t a : c.omitted_by) j.string(r.dossier->assessments[a].assessor);
+  j.end_array();
   // extras
   j.key("title").string(k.title);
   j.key("kind").string(c.is_leaf() ? "leaf" : "node");
@@ -230,13 +235,24 @@ void ids_array(Writer& j, const char* name, const DossierResult& r,
   j.end_array();
 }
 
-void assessments_array(Writer& j, const Dossier& d) {
-  j.key("assessments").begin_array();
-  for (const Assessment& a : d.assessments) {
+// §4: one object per assessment with its own total (assessor_views) and that total's band;
+// null for an assessment that scores no leaf.
+void assessors_array(Writer& j, const DossierResult& r) {
+  std::vector<AssessorView> views = assessor_views(r);
+  j.key("assessors").begin_array();
+  for (std::size_t a = 0; a < r.dossier->assessments.size(); ++a) {
+    const Assessment& assessment = r.dossier->assessments[a];
+    const AssessorView* view = nullptr;
+    for (const AssessorView& v : views)
+      if (v.assessment == a) view = &v;
+    bool band = view && view->total && view->band && *view->band < r.grid->decision.size();
     j.begin_object();
-    j.key("assessor").string(a.assessor);
-    j.key("role").string(role_name(a.role));
-    j.key("date").string(a.date);
+    j.key("assessor").string(assessment.assessor);
+    j.key("role").string(role_name(assessment.role));
+    j.key("date").string(assessment.date);
+    j.key("total").number(view ? view->total : std::nullopt);
+    j.key("decision").optional_string(band ? &r.grid->decision[*view->band].label : nullptr);
+    j.key("counted").boolean(r.self_only || assessment.role != Role::self);
     j.end_object();
   }
   j.end_array();
@@ -265,6 +281,7 @@ void dossier_object(Writer& j, const DossierResult& r, const ReportOptions& opti
   j.key("criteria").begin_array();
   for (const auto& c : r.criteria) criterion_object(j, r, c);
   j.end_array();
+  assessors_array(j, r);
   path_object(j, r);
   na_array(j, r);
   missing_array(j, r);
@@ -278,7 +295,6 @@ void dossier_object(Writer& j, const DossierResult& r, const ReportOptions& opti
   j.key("assessors_straddle_band").boolean(r.assessors_straddle_band);
   ids_array(j, "eliminatory_failures", r, r.eliminatory_failures);
   ids_array(j, "threshold_failures", r, r.threshold_failures);
-  assessments_array(j, d);
   j.end_object();
 }
 

@@ -238,6 +238,7 @@ std::string evidence_cell(const Context& ctx, const CriterionResult& r) {
 Row criterion_row(const Context& ctx, const CriterionResult& r) {
   std::string name = cell(title_of(*r.criterion));
   if (!r.is_leaf() && !name.empty()) name = "**" + name + "**";
+  if (r.omission()) name += " (" + md_cell(omitted_by_text(ctx, r)) + ")";  // §1.2: never silent
   Row row{name, r.is_leaf() ? level_cell(ctx, r) : "", score_cell(ctx, r),
           format_quantity(r.weight), weight_cell(ctx, r)};
   if (!r.is_leaf()) {

@@ -2,6 +2,7 @@
 // the resource mix (found through the grid's fact operations, never by fact name).
 #include <numeric>
 
+#include "ess/core/assessor_views.hpp"
 #include "ess/model/format.hpp"
 #include "ess/model/shares.hpp"
 #include "report_md.hpp"
@@ -21,14 +22,9 @@ std::string joined(const Context& ctx, const std::vector<std::string>& parts) {
   return out;
 }
 
-std::string assessor_title(const Context& ctx, const Assessment& a) {
-  if (a.role == Role::analyst) return a.assessor;
-  return a.assessor + " (" + std::string(role_label(a.role, ctx.language)) + ")";
-}
-
 std::string raw_cell(const Context& ctx, const CriterionResult& r, std::size_t assessment) {
   const AssessorScore* s = score_by(r, assessment);
-  if (!s) return "—";
+  if (!s) return cell(ctx.words.not_scored_short);
   if (s->na) return cell(ctx.words.na_short);
   return cell(scale_number(ctx, *r.criterion, s->value));
 }
@@ -38,6 +34,7 @@ std::string flags_cell(const Context& ctx, const CriterionResult& r) {
   if (r.disagreement) flags.push_back(cell(ctx.words.flag_disagreement));
   if (r.straddles_band) flags.push_back(cell(ctx.words.flag_straddles));
   if (r.partial_na) flags.push_back(cell(ctx.words.flag_partial_na));
+  if (r.omission()) flags.push_back(cell(ctx.words.flag_omitted));
   std::string out;
   for (const auto& f : flags) out += (out.empty() ? "" : ", ") + f;
   return out;
@@ -98,11 +95,45 @@ std::vector<std::string> comment_lines(const Context& ctx) {
   return lines;
 }
 
+std::string band_cell(const Context& ctx, std::optional<std::size_t> band) {
+  if (!band || *band >= ctx.grid.decision.size()) return "—";
+  return cell(ctx.grid.decision[*band].label);
+}
+
+// Each assessment's own total and the band it falls in (assessor_views), then the total used:
+// what the straddling remark of the verdict points at.
+void own_totals(const Context& ctx, Writer& w) {
+  const ReportWords& words = ctx.words;
+  std::vector<AssessorView> views = assessor_views(ctx.result);
+  std::vector<Row> rows;
+  for (std::size_t a = 0; a < ctx.dossier.assessments.size(); ++a) {
+    const Assessment& assessment = ctx.dossier.assessments[a];
+    const AssessorView* view = nullptr;
+    for (const AssessorView& v : views)
+      if (v.assessment == a) view = &v;
+    bool total = view && view->total;
+    rows.push_back({cell(assessment.assessor), cell(role_label(assessment.role, ctx.language)),
+                    cell(assessment.date), total ? format_fixed(*view->total, 1) : "—",
+                    total ? band_cell(ctx, view->band) : "—"});
+  }
+  rows.push_back({"**" + cell(words.total_used) + "**", "", "", format_fixed(ctx.result.total, 1),
+                  band_cell(ctx, ctx.result.band)});
+  w.table({{std::string(words.assessor)},
+           {std::string(words.role)},
+           {std::string(words.date)},
+           {std::string(words.own_total), Align::right},
+           {std::string(words.own_band)}},
+          rows);
+  w.paragraph(text(words.own_totals_legend));
+  if (ctx.result.assessors_straddle_band) w.paragraph(text(words.straddle_text));
+}
+
 }  // namespace
 
 void assessors(const Context& ctx, Writer& w) {
   const ReportWords& words = ctx.words;
   w.heading(2, words.assessors_heading);
+  own_totals(ctx, w);
   std::vector<Row> rows;
   for (const auto& r : ctx.result.criteria)
     if (r.is_leaf() && r.criterion->from.empty()) rows.push_back(assessor_row(ctx, r));
@@ -113,7 +144,6 @@ void assessors(const Context& ctx, Writer& w) {
     w.paragraph(text(fill(words.assessors_legend,
                           fmt::arg("threshold", format_quantity(100 * ctx.grid.disagreement)))));
   }
-  if (ctx.result.assessors_straddle_band) w.paragraph(text(words.straddle_text));
   std::vector<std::string> consensus = consensus_lines(ctx);
   if (!consensus.empty()) {
     w.paragraph(text(words.consensus_heading));
@@ -151,8 +181,19 @@ std::optional<Row> na_row(const Context& ctx, const CriterionResult& r) {
   } else if (r.partial_na) {
     status = cell(words.status_partial_na);
     reason = na_reasons(ctx, r);
+  } else if (r.omission()) {
+    status = cell(words.status_omitted);
   } else {
     return std::nullopt;
+  }
+  // Who left it out, whatever else it is: an omission is never silent (§1.2).
+  if (r.omission()) {
+    std::string who =
+        r.status == CriterionStatus::scored
+            ? fill(words.omitted_reason, fmt::arg("assessors", omitted_by_text(ctx, r)))
+            : omitted_by_text(ctx, r);
+    reason = joined(ctx, reason.empty() ? std::vector<std::string>{md_cell(who)}
+                                        : std::vector<std::string>{reason, md_cell(who)});
   }
   return Row{cell(title_of(*r.criterion)), status, reason, percent(ctx, r.nominal_effective_weight),
              moved};

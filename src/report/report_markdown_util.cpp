@@ -181,25 +181,23 @@ std::string fact_reason(const Context& ctx, const std::string& fact) {
   return fill(w.fact_overflow, f);
 }
 
-namespace {
-
-bool scores_leaf(const Assessment& a, const std::string& id) {
-  return std::any_of(a.scores.begin(), a.scores.end(),
-                     [&](const ScoreEntry& e) { return e.criterion == id; });
+std::string assessor_title(const Context& ctx, const Assessment& a) {
+  if (a.role == Role::analyst) return a.assessor;
+  return a.assessor + " (" + std::string(role_label(a.role, ctx.language)) + ")";
 }
 
-}  // namespace
+std::string omitted_by_text(const Context& ctx, const CriterionResult& r) {
+  std::vector<std::string> names;
+  for (std::size_t a : r.omitted_by)
+    names.push_back(text(assessor_title(ctx, ctx.dossier.assessments[a])));
+  return fill(ctx.words.not_scored_by, fmt::arg("assessors", fmt::join(names, ", ")));
+}
 
 std::string missing_reason(const Context& ctx, const CriterionResult& r) {
   const Criterion& c = *r.criterion;
   if (!c.from.empty()) return fact_reason(ctx, c.from);
-  std::vector<std::string> names;
-  for (const auto& a : ctx.dossier.assessments) {
-    if (a.role == Role::self && !ctx.result.self_only) continue;
-    if (!scores_leaf(a, c.id)) names.push_back(text(a.assessor));
-  }
-  if (names.empty()) return std::string(ctx.words.no_assessment);
-  return fill(ctx.words.not_scored_by, fmt::arg("assessors", fmt::join(names, ", ")));
+  if (r.omitted_by.empty()) return std::string(ctx.words.no_assessment);
+  return omitted_by_text(ctx, r);
 }
 
 }  // namespace ess::md

@@ -76,6 +76,11 @@ std::string fact_reason(const Context& ctx, const std::string& fact);
 // Why a leaf is missing (Markdown): the fact that cannot be computed, or who did not score it.
 std::string missing_reason(const Context& ctx, const CriterionResult& r);
 
+// An assessor as a column or a list names them: the name, with the role unless analyst (plain).
+std::string assessor_title(const Context& ctx, const Assessment& a);
+// "not scored by A, B (self-assessment)" (Markdown): the assessments that left the leaf out.
+std::string omitted_by_text(const Context& ctx, const CriterionResult& r);
+
 // The assessment's score of a leaf, or nullptr when it gave none.
 const AssessorScore* score_by(const CriterionResult& r, std::size_t assessment);
 

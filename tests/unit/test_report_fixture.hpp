@@ -192,6 +192,7 @@ inline std::unique_ptr<ReportFixture> make_fixture() {
   c.target = 100;
   c.s_target = 1;
   c.nominal_effective_weight = 0.5;
+  c.omitted_by = {0, 1};  // nobody scores it: missing, not an omission
   r.missing = {4};
 
   r.facts.resize(f->grid.facts.size());

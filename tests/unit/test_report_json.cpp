@@ -134,10 +134,10 @@ TEST_CASE("json: one valid object, keys in a fixed order") {
   std::string out = ess::render_json(f->result, {});
   REQUIRE(valid_json(out));
   CHECK(out.back() == '\n');
-  const char* keys[] = {
-      "dossier", "title",   "applicant", "call",       "territory", "theme",    "requested",
-      "grid",    "total",   "decision",  "status",     "axes",      "criteria", "path_to_next_band",
-      "na",      "missing", "facts",     "diagnostics"};
+  const char* keys[] = {"dossier", "title",     "applicant", "call",       "territory",
+                        "theme",   "requested", "grid",      "total",      "decision",
+                        "status",  "axes",      "criteria",  "assessors",  "path_to_next_band",
+                        "na",      "missing",   "facts",     "diagnostics"};
   std::size_t at = 0;
   for (const char* k : keys) {
     INFO(k);

@@ -98,7 +98,9 @@ TEST_CASE("markdown: missing, N/A, path, assessors and resource mix") {
   auto f = make_fixture();
   std::string out = md(*f);
   CHECK_THAT(out, Contains("| Condition | Non applicable |"));
-  CHECK_THAT(out, Contains("| Part \\| avec pipe | Manquant | non noté par A. Un \\| deux |"));
+  CHECK_THAT(out,
+             Contains("| Part \\| avec pipe | Manquant | non noté par A. Un \\| deux, La structure "
+                      "(auto-évaluation) |"));
   CHECK_THAT(out, Contains("| 1 | Critère \\*étoilé\\* \\[lien\\](x) \\<b\\> | Établi (2) → "
                            "Exemplaire (3) | 16.7 | 78.9 |"));
   CHECK_THAT(out, Contains("Total atteint : 78.9, avis « Favorable »."));

@@ -35,6 +35,10 @@ bool node_below_minimum(const Criterion& node, double s);
 // §2.2: a dossier that nobody but its applicant has assessed (no assessment but `self`, or
 // none at all) while the grid has leaves that assessors score.
 bool is_not_assessed(const Grid& grid, const Dossier& dossier);
+// §1.2: an assessment leaves a leaf out when it gives it neither a score nor an N/A (leaves
+// taken from a fact are nobody's to score). A warning (missing-score) in every command; the leaf
+// is scored from the other assessments, and missing when no counted one gives it anything.
+bool leaves_out(const Assessment& assessment, const Criterion& leaf);
 // The status: not assessed first (an application is instructed by someone other than its
 // applicant), then a known eliminatory failure, which decides before completeness does.
 DossierStatus dossier_status(bool not_assessed, bool eliminatory_failure, bool missing);

@@ -7,8 +7,9 @@
 namespace ess {
 
 // Resolves each score's value in the scale's units (ScoreEntry::value) and reports what is
-// wrong. Leaves an assessment leaves out are warnings (missing-score): the dossier stays
-// scorable and its decision becomes "incomplete".
+// wrong. Leaves an assessment leaves out are warnings (missing-score, see leaves_out in
+// scoring.hpp): the dossier stays scorable, the leaf is scored from the other assessments, and
+// it is missing (the decision "incomplete") only when no counted assessment gives it anything.
 void validate_dossier(const GridIndex& index, Dossier& dossier, Diagnostics& diags);
 
 // Whether the dossier names this grid (id, and version when pinned); a diagnostic if not.

@@ -75,7 +75,10 @@ struct CriterionResult {
   bool disagreement = false;           // spread ≥ grid's disagreement
   bool straddles_band = false;         // highest vs lowest assessor: different decisions
   std::optional<double> self_s, self_gap;
-  bool partial_na = false;           // some counted assessors said N/A, others scored
+  bool partial_na = false;  // some counted assessors said N/A, others scored
+  // The assessments (any role, dossier order) with no entry for this leaf: §1.2 omissions when
+  // the leaf is scored or N/A from the others, the reason when it is missing. Assessed leaves.
+  std::vector<std::size_t> omitted_by;
   std::optional<double> fact_value;  // `from:` leaves
   FactValue::Why fact_why = FactValue::Why::defined;
   std::string fact_operand;
@@ -86,6 +89,8 @@ struct CriterionResult {
   bool eliminatory_failure = false;
 
   bool is_leaf() const { return criterion->is_leaf(); }
+  // §1.2: an omission — left out by some assessments, scored or N/A from the others.
+  bool omission() const { return status != CriterionStatus::missing && !omitted_by.empty(); }
 };
 
 struct PathStep {

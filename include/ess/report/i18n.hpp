@@ -70,8 +70,11 @@ struct ReportWords {
 
   // assessors
   std::string_view assessors_heading, consolidated, consensus, spread, self_assessment, self_gap;
-  std::string_view flags, flag_disagreement, flag_straddles, flag_partial_na;
+  std::string_view flags, flag_disagreement, flag_straddles, flag_partial_na, flag_omitted;
   std::string_view assessors_legend;  // {threshold}
+  std::string_view not_scored_short;  // a cell: this assessment left the leaf out
+  // each assessment's own total (assessor_views)
+  std::string_view assessor, role, date, own_total, own_band, total_used, own_totals_legend;
   std::string_view no_assessed_criterion;
   std::string_view consensus_heading;
   std::string_view consensus_line;  // {criterion} {value} {consolidated} {stat}
@@ -79,7 +82,8 @@ struct ReportWords {
 
   // N/A and missing
   std::string_view na_heading, status, reason, nominal_weight, points_moved;
-  std::string_view status_na, status_missing, status_partial_na;
+  std::string_view status_na, status_missing, status_partial_na, status_omitted;
+  std::string_view omitted_reason;  // {assessors}: scored from the other assessments
   std::string_view na_none, na_legend;
   std::string_view not_scored_by;  // {assessors}
   std::string_view no_assessment;
