@@ -112,7 +112,7 @@ void verdict_lines(Ctx& ctx, const DossierResult& result, const RankRow& row) {
 }
 
 std::string value(const Ctx& ctx, const CriterionResult& r, std::optional<double> v) {
-  return v ? doc::value_text(ctx.grid, *r.criterion, *v, ctx.lang) : "—";
+  return v ? doc::value_text(ctx.grid, *r.criterion, *v, ctx.numbers) : "—";
 }
 
 std::vector<Inline> strengths(const Ctx& ctx, const DossierResult& result) {
@@ -193,8 +193,8 @@ void disagreements(Ctx& ctx, const DossierResult& result) {
     if (!r.is_leaf() || !(r.disagreement || r.straddles_band)) continue;
     std::string values;
     for (const AssessorScore& s : r.counted) {
-      std::string v =
-          s.na ? std::string(ctx.w.na) : doc::value_text(ctx.grid, *r.criterion, s.value, ctx.lang);
+      std::string v = s.na ? std::string(ctx.w.na)
+                           : doc::value_text(ctx.grid, *r.criterion, s.value, ctx.numbers);
       values += (values.empty() ? "" : ", ") + result.dossier->assessments[s.assessment].assessor +
                 " " + v;
     }
@@ -245,29 +245,6 @@ void dossier_page(Ctx& ctx, const DossierResult& result, const RankRow& row) {
   ctx.out.end_part();
 }
 
-namespace {
-
-// Shares in tenths of a percent that add up to exactly 1000 (largest remainder, spec §2.7).
-std::vector<double> rounded_shares(const std::vector<double>& amounts, double total) {
-  std::vector<double> floors;
-  std::vector<std::pair<double, std::size_t>> rest;
-  long assigned = 0;
-  for (std::size_t i = 0; i < amounts.size(); ++i) {
-    double exact = 1000 * amounts[i] / total;
-    floors.push_back(std::floor(exact));
-    assigned += static_cast<long>(floors.back());
-    rest.emplace_back(exact - floors.back(), i);
-  }
-  std::stable_sort(rest.begin(), rest.end(),
-                   [](const auto& a, const auto& b) { return a.first > b.first; });
-  for (long k = 0; k < 1000 - assigned && k < static_cast<long>(rest.size()); ++k)
-    floors[rest[static_cast<std::size_t>(k)].second] += 1;
-  for (double& f : floors) f /= 1000;
-  return floors;
-}
-
-}  // namespace
-
 std::optional<doc::Figure> mix_figure(const Ctx& ctx,
                                       const std::vector<std::optional<double>>& values,
                                       const std::string& id, std::string_view caption) {
@@ -288,7 +265,7 @@ std::optional<doc::Figure> mix_figure(const Ctx& ctx,
       }
   double total = std::accumulate(amounts.begin(), amounts.end(), 0.0);
   if (!(total > 0) || facts.size() != diversity->operands.size()) return std::nullopt;
-  auto shares = rounded_shares(amounts, total);
+  auto shares = rounded_shares(amounts);
   MixChart chart;
   chart.id = id;
   std::string sentence;
@@ -296,12 +273,12 @@ std::optional<doc::Figure> mix_figure(const Ctx& ctx,
     std::string label = facts[i]->title.empty() ? facts[i]->id : facts[i]->title;
     chart.parts.push_back({label, amounts[i] / total, ctx.percent(shares[i])});
     sentence += (sentence.empty() ? "" : " ; ") + label + " " +
-                doc::unit_text(amounts[i], facts[i]->unit, ctx.lang) + " (" +
-                ctx.percent(shares[i]) + ")";
+                ctx.numbers.with_unit(amounts[i], facts[i]->unit) + " (" + ctx.percent(shares[i]) +
+                ")";
   }
   if (diversity_index < values.size() && values[diversity_index])
-    sentence += fill(ctx.w.mix_index,
-                     fmt::arg("index", doc::number(*values[diversity_index], 2, ctx.lang)));
+    sentence +=
+        fill(ctx.w.mix_index, fmt::arg("index", ctx.numbers.fixed(*values[diversity_index], 2)));
   sentence = fill(ctx.w.mix_sentence, fmt::arg("list", sentence));
   chart.text = {std::string(caption), sentence};
   return doc::Figure{svg_resource_mix(chart), std::string(caption), {}, sentence};
