@@ -15,7 +15,7 @@ const RankWords french = {
     .filters = "Filtres",
     .filter_call = "appel",
     .filter_territory = "territoire",
-    .filter_theme = "thème",
+    .filter_theme = "thématique",
     .filtered_out = "dossiers écartés : {count}",
     .budget =
         "Budget : {budget} — dossiers financés : {count}, pour {funded} ; reliquat : "
@@ -25,7 +25,7 @@ const RankWords french = {
     .dossier = "Dossier",
     .title = "Titre",
     .total = "Total",
-    .decision = "Décision",
+    .decision = "Avis",
     .requested = "Demandé",
     .cumulative = "Cumul",
     .funded = "Financé",
@@ -52,8 +52,8 @@ const RankWords french = {
         "dans le reliquat de {remaining}. Ils ne sont pas financés : le comité "
         "décide des exceptions.",
     .below_line_none = "Aucun dossier sous la ligne ne tient dans le reliquat de {remaining}.",
-    .group_heading = {"Par appel à projets", "Par territoire", "Par thème"},
-    .group_column = {"Appel", "Territoire", "Thème"},
+    .group_heading = {"Par appel à projets", "Par territoire", "Par thématique"},
+    .group_column = {"Appel", "Territoire", "Thématique"},
     .not_given = "(non renseigné)",
     .count = "Dossiers",
     .ranked = "Classés",
@@ -66,7 +66,7 @@ const RankWords french = {
     .overall_rank = "Rang général",
     .flag_self_only = "auto-évaluation seule",
     .flag_disagreement = "désaccord entre évaluateurs",
-    .flag_split_decision = "évaluateurs de part et d'autre d'une limite de décision",
+    .flag_split_decision = "évaluateurs de part et d'autre d'une limite d'avis",
     .flag_partial_na = "N/A partiel",
     .flag_below_minimum = "sous le minimum",
     .flag_na = "N/A",

@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "chunk_writer.hpp"
+#include "csv_words.hpp"
 #include "ess/model/csv_writer.hpp"
 #include "ess/model/format.hpp"
 #include "ess/model/json_writer.hpp"
@@ -80,10 +81,6 @@ std::string cell(std::string_view text) {
   return text.empty() ? " |" : fmt::format(" {} |", text);
 }
 
-std::string amount(std::optional<double> value) {
-  return value ? format_quantity(*value) : "";
-}
-
 struct MarkdownContext {
   const RankReport& report;
   const Grid* grid;
@@ -91,6 +88,10 @@ struct MarkdownContext {
   Language language;
   bool budget;
   std::string_view yes, no;
+  NumberWords num;  // every number of the report, money in the grid's currency
+
+  std::string amount(std::optional<double> value) const { return value ? num.amount(*value) : ""; }
+  std::string total(double value) const { return num.score(value); }
 };
 
 std::string labelled(const MarkdownContext& c, std::string_view key, std::string_view value) {
@@ -123,10 +124,10 @@ void md_header(const MarkdownContext& c, Writer& out) {
     out.print("- {}\n", labelled(c, c.w.filters, filters));
   }
   if (c.budget)
-    out.print("- {}\n", runtime(c.w.budget, fmt::arg("budget", amount(r.funding.budget)),
+    out.print("- {}\n", runtime(c.w.budget, fmt::arg("budget", c.amount(r.funding.budget)),
                                 fmt::arg("count", r.funding.funded_count),
-                                fmt::arg("funded", format_quantity(r.funding.funded_total)),
-                                fmt::arg("remaining", format_quantity(r.funding.remaining()))));
+                                fmt::arg("funded", c.amount(r.funding.funded_total)),
+                                fmt::arg("remaining", c.amount(r.funding.remaining()))));
   out.add("\n");
 }
 
@@ -139,10 +140,10 @@ void md_ranked_table(const MarkdownContext& c, Writer& out) {
   const auto& axes = c.grid->criteria;
   std::string head = fmt::format("| {} | {} | {} | {} | {} |", c.w.rank, c.w.dossier, c.w.title,
                                  c.w.total, c.w.decision);
-  std::string rule = "|---:|---|---|---:|---|";
+  std::string rule = "|--:|-----|----------------|---:|------|";
   for (const auto& axis : axes) {
-    head += fmt::format(" {} |", axis.id);
-    rule += "---:|";
+    head += fmt::format(" {} |", md(axis.title.empty() ? axis.id : axis.title));
+    rule += "-----:|";
   }
   head += fmt::format(" {} |", c.w.requested);
   rule += "---:|";
@@ -151,15 +152,15 @@ void md_ranked_table(const MarkdownContext& c, Writer& out) {
     rule += "---:|---|";
   }
   head += fmt::format(" {} |", c.w.flags);
-  rule += "---|";
+  rule += "----------|";
   out.print("{}\n{}\n", head, rule);
   const std::size_t columns = 7 + axes.size() + (c.budget ? 2 : 0);
   auto funding_line = [&](const char* text) {
     const FundingLine& f = c.report.funding;
     std::string cells = fmt::format("| | **{}** | {} |", c.w.funding_line,
-                                    runtime(text, fmt::arg("budget", amount(f.budget)),
-                                            fmt::arg("funded", format_quantity(f.funded_total)),
-                                            fmt::arg("remaining", format_quantity(f.remaining()))));
+                                    runtime(text, fmt::arg("budget", c.amount(f.budget)),
+                                            fmt::arg("funded", c.amount(f.funded_total)),
+                                            fmt::arg("remaining", c.amount(f.remaining()))));
     for (std::size_t i = 3; i < columns; ++i) cells += " |";
     out.print("{}\n", cells);
   };
@@ -167,17 +168,17 @@ void md_ranked_table(const MarkdownContext& c, Writer& out) {
     if (!row.rank) return;
     if (c.budget && row.draws_line) funding_line(c.w.funding_line_text);
     out.print("| {} | {} | {} | {} | {} |", *row.rank, md(row.dossier), md(row.title),
-              format_fixed(row.total, 1), md(row.decision));
-    for (const auto& axis : row.axes) out.print(" {} |", axis ? format_fixed(*axis, 1) : "—");
-    out.add(cell(amount(row.requested)));
-    if (c.budget) out.print(" {} | {} |", amount(row.cumulative), row.funded ? c.yes : c.no);
+              c.total(row.total), md(row.decision));
+    for (const auto& axis : row.axes) out.print(" {} |", axis ? c.total(*axis) : "—");
+    out.add(cell(c.amount(row.requested)));
+    if (c.budget) out.print(" {} | {} |", c.amount(row.cumulative), row.funded ? c.yes : c.no);
     out.print("{}\n", cell(md_flags(row, c.w, c.language)));
   });
   if (c.budget && !c.report.funding.first_unfunded) funding_line(c.w.funding_line_all);
   out.print("\n{}", labelled(c, c.w.axes_legend, ""));
   for (std::size_t i = 0; i < axes.size(); ++i)
-    out.print("{}`{}` {} ({} {})", i ? (c.language == Language::fr ? " ; " : "; ") : "", axes[i].id,
-              md_text(axes[i].title), c.w.weight, format_shortest(axes[i].weight));
+    out.print("{}{} (`{}`, {} {})", i ? (c.language == Language::fr ? " ; " : "; ") : "",
+              md_text(axes[i].title), axes[i].id, c.w.weight, c.num.quantity(axes[i].weight));
   out.add(".\n\n");
 }
 
@@ -191,8 +192,8 @@ void md_unranked(const MarkdownContext& c, Writer& out) {
     std::string why = row.status == DossierStatus::ineligible
                           ? labelled(c, c.w.eliminatory, code_list(row.eliminatory))
                           : labelled(c, c.w.missing, code_list(row.missing));
-    out.print("| {} | {} | {} | {} | {} |\n", md(row.dossier), md(row.title),
-              format_fixed(row.total, 1), md(row.decision), why);
+    out.print("| {} | {} | {} | {} | {} |\n", md(row.dossier), md(row.title), c.total(row.total),
+              md(row.decision), why);
   });
   out.add("\n");
 }
@@ -200,7 +201,7 @@ void md_unranked(const MarkdownContext& c, Writer& out) {
 void md_below_line(const MarkdownContext& c, Writer& out) {
   const FundingLine& f = c.report.funding;
   if (!c.budget || !f.first_unfunded) return;
-  std::string remaining = format_quantity(f.remaining());
+  std::string remaining = c.amount(f.remaining());
   out.print("## {}\n\n", c.w.below_line);
   if (f.would_fit == 0) {
     out.print("{}\n\n", runtime(c.w.below_line_none, fmt::arg("remaining", remaining)));
@@ -212,7 +213,7 @@ void md_below_line(const MarkdownContext& c, Writer& out) {
   each_row(c.report, [&](const RankRow& row) {
     if (!row.would_fit) return;
     out.print("| {} | {} | {} | {} | {} |{}\n", *row.rank, md(row.dossier), md(row.title),
-              format_fixed(row.total, 1), md(row.decision), cell(amount(row.requested)));
+              c.total(row.total), md(row.decision), cell(c.amount(row.requested)));
   });
   out.add("\n");
 }
@@ -240,10 +241,10 @@ void md_groups(const MarkdownContext& c, Writer& out) {
   auto name = [&](const GroupSummary& g) { return g.value.empty() ? c.w.not_given : md(g.value); };
   for (const auto& g : groups) {
     out.print("| {} | {} | {} | {} | {} |", name(g), g.count, g.ranked,
-              g.mean ? format_fixed(*g.mean, 1) : "—", g.median ? format_fixed(*g.median, 1) : "—");
+              g.mean ? c.total(*g.mean) : "—", g.median ? c.total(*g.median) : "—");
     for (const auto& [label, n] : g.decisions) out.print(" {} |", n);
-    out.print(" {} |", format_quantity(g.requested));
-    if (c.budget) out.print(" {} ({}) |", format_quantity(g.funded), g.funded_count);
+    out.print(" {} |", c.amount(g.requested));
+    if (c.budget) out.print(" {} ({}) |", c.amount(g.funded), g.funded_count);
     out.add("\n");
   }
   out.add("\n");
@@ -278,8 +279,8 @@ void md_groups(const MarkdownContext& c, Writer& out) {
       previous = row.rank;
       out.print("|{}{}{}{}{}{}{}", cell(row.rank ? fmt::to_string(group_rank) : ""),
                 cell(row.rank ? fmt::to_string(*row.rank) : ""), cell(md(row.dossier)),
-                cell(md(row.title)), cell(format_fixed(row.total, 1)), cell(md(row.decision)),
-                cell(amount(row.requested)));
+                cell(md(row.title)), cell(c.total(row.total)), cell(md(row.decision)),
+                cell(c.amount(row.requested)));
       out.add(c.budget ? fmt::format(" {} |\n", row.funded ? c.yes : c.no) : "\n");
     });
   if (current) out.add("\n");
@@ -293,7 +294,8 @@ void render_markdown(const RankReport& report, const ReportOptions& options, Wri
                     options.language,
                     report.funding.budget.has_value(),
                     shared.yes,
-                    shared.no};
+                    shared.no,
+                    options.numbers()};
   md_header(c, out);
   if (c.grid) md_ranked_table(c, out);
   md_unranked(c, out);
@@ -305,26 +307,28 @@ void render_markdown(const RankReport& report, const ReportOptions& options, Wri
 
 void render_csv(const RankReport& report, const ReportOptions& options, Writer& out) {
   const csv::Dialect dialect = options.csv();
-  std::string line;
+  std::string line(csv::start(dialect));
   csv::Row head(line, dialect);
   for (const char* column : {"rank", "dossier", "title", "total", "decision", "status"})
-    head.text(column);
+    head.text(csv_heading(column, options));
   if (report.grid)
-    for (const auto& axis : report.grid->criteria) head.text(axis.id);
-  for (const char* column : {"requested", "cumulative", "funded", "flags"}) head.text(column);
+    for (const auto& axis : report.grid->criteria)
+      head.text(options.spreadsheet && !axis.title.empty() ? axis.title : axis.id);
+  for (const char* column : {"requested", "cumulative", "funded", "flags"})
+    head.text(csv_heading(column, options));
   head.end();
   out.add(line);
   const bool budget = report.funding.budget.has_value();
   each_row(report, [&](const RankRow& row) {
     line.clear();
     csv::Row r(line, dialect);
-    r.integer(row.rank).text(row.dossier).text(row.title).number(row.total);
+    r.integer(row.rank).text(row.dossier).text(row.title).number(row.total, csv::Rounding::score);
     r.text(row.decision).text(status_token(row.status));
-    for (const auto& axis : row.axes) r.number(axis);
+    for (const auto& axis : row.axes) r.number(axis, csv::Rounding::score);
     std::string flags;
     for (const auto& t : flag_tokens(row)) flags += (flags.empty() ? "" : " ") + t;
     r.number(row.requested).number(row.cumulative);
-    r.text(budget ? (row.funded ? "true" : "false") : "").text(flags);
+    r.text(budget ? csv_yes_no(row.funded, options) : "").text(flags);
     r.end();
     out.add(line);
   });
