@@ -3,40 +3,46 @@
 #include <fmt/format.h>
 
 #include "ess/model/identifiers.hpp"
+#include "ess/model/messages.hpp"
 #include "yaml_read.hpp"
 
 namespace ess {
 
 namespace {
 
-std::string siret_problem(IdentifierProblem p, std::string_view siret) {
+using namespace fmt::literals;
+
+Said siret_problem(IdentifierProblem p, std::string_view what, std::string_view siret) {
+  auto value = clip(std::string(siret));
   switch (p) {
     case IdentifierProblem::non_digit:
-      return "has characters other than digits";
+      return say(Msg::siret_non_digit, "what"_a = what, "value"_a = value);
     case IdentifierProblem::length:
-      return fmt::format("has {} digits, not 14", siret.size());
+      return say(Msg::siret_length, "what"_a = what, "value"_a = value, "count"_a = siret.size());
     case IdentifierProblem::checksum:
-      return "fails the Luhn check (a digit is wrong or two are swapped)";
+      return say(Msg::siret_checksum, "what"_a = what, "value"_a = value);
     case IdentifierProblem::prefix:
     case IdentifierProblem::none:
       break;
   }
-  return "is not a SIRET";
+  return say(Msg::siret_invalid, "what"_a = what, "value"_a = value);
 }
 
-std::string rna_problem(IdentifierProblem p, std::string_view rna) {
+Said rna_problem(IdentifierProblem p, std::string_view what, std::string_view rna) {
+  auto value = clip(std::string(rna));
   switch (p) {
     case IdentifierProblem::prefix:
-      return "does not start with W";
+      return say(Msg::rna_prefix, "what"_a = what, "value"_a = value);
     case IdentifierProblem::non_digit:
-      return "has characters other than digits after the W";
+      return say(Msg::rna_non_digit, "what"_a = what, "value"_a = value);
     case IdentifierProblem::length:
-      return fmt::format("has {} digits after the W, not 9", rna.empty() ? 0 : rna.size() - 1);
+      return say(Msg::rna_length, "what"_a = what, "value"_a = value,
+                 "count"_a = rna.empty() ? 0 : rna.size() - 1);
     case IdentifierProblem::checksum:
     case IdentifierProblem::none:
       break;
   }
-  return "is not an RNA number";
+  return say(Msg::rna_invalid, "what"_a = what, "value"_a = value);
 }
 
 }  // namespace
@@ -46,10 +52,7 @@ bool read_siret(const YamlNode& node, std::string_view what, Diagnostics& diags,
   if (!read_text(node, what, diags, text)) return false;
   IdentifierProblem p = check_siret(text);
   if (p != IdentifierProblem::none) {
-    diags.error("invalid-siret", node.pos,
-                fmt::format("{} '{}' {}", what, clip(text), siret_problem(p, text)),
-                "a SIRET is the 9 digits of the SIREN then the 5 of the establishment, written "
-                "together without spaces, e.g. \"44306184100047\"");
+    diags.error(node.pos, siret_problem(p, what, text), say(Msg::siret_hint));
     return false;
   }
   out = std::move(text);
@@ -61,9 +64,7 @@ bool read_rna(const YamlNode& node, std::string_view what, Diagnostics& diags, s
   if (!read_text(node, what, diags, text)) return false;
   IdentifierProblem p = check_rna(text);
   if (p != IdentifierProblem::none) {
-    diags.error("invalid-rna", node.pos,
-                fmt::format("{} '{}' {}", what, clip(text), rna_problem(p, text)),
-                "an RNA number is W then 9 digits, e.g. W872001234");
+    diags.error(node.pos, rna_problem(p, what, text), say(Msg::rna_hint));
     return false;
   }
   out = std::move(text);

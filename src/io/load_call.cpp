@@ -4,6 +4,7 @@
 
 #include "ess/io/load.hpp"
 #include "ess/model/identifiers.hpp"
+#include "ess/model/messages.hpp"
 #include "ess/model/sha256.hpp"
 #include "identifier_read.hpp"
 #include "load_bands.hpp"
@@ -110,7 +111,7 @@ void read_funder(const YamlNode& node, Funder& f, Diagnostics& diags) {
   if (const YamlNode* n = r.require("name")) read_text(*n, "the funder's name", diags, f.name);
   if (const YamlNode* n = r.require("siret")) {
     f.siret_pos = n->pos;
-    read_siret(*n, "the funder's SIRET", diags, f.siret);
+    read_siret(*n, phrase(Msg::what_funder_siret), diags, f.siret);
   }
 }
 
@@ -232,11 +233,8 @@ void read_base_grid(const YamlNode& n, Call& c, Diagnostics& diags) {
     return;
   }
   if (at == std::string::npos) {
-    diags.error("unpinned-grid", n.pos,
-                fmt::format("the call's base grid '{}' has no version", clip(id)),
-                fmt::format("pin it: grid: {}@<version>, so that a new version of the grid does "
-                            "not change a call already launched",
-                            clip(id)));
+    diags.error(n.pos, say(Msg::unpinned_grid, fmt::arg("grid", clip(id))),
+                say(Msg::unpinned_grid_hint, fmt::arg("grid", clip(id))));
     return;
   }
   if (!is_semver(version)) {

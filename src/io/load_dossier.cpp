@@ -147,11 +147,11 @@ void read_grid_reference(const YamlNode& n, Dossier& d, Diagnostics& diags) {
 void read_identity(MapReader& r, Dossier& d, Diagnostics& diags) {
   if (const YamlNode* n = r.get("siret")) {
     d.siret_pos = n->pos;
-    read_siret(*n, "the applicant's SIRET", diags, d.siret);
+    read_siret(*n, phrase(Msg::what_applicant_siret), diags, d.siret);
   }
   if (const YamlNode* n = r.get("rna")) {
     d.rna_pos = n->pos;
-    read_rna(*n, "the RNA number", diags, d.rna);
+    read_rna(*n, phrase(Msg::what_rna), diags, d.rna);
   }
   for (auto [key, field, what] : {std::tuple{"project_cost", &d.project_cost, "the project's cost"},
                                   std::tuple{"awarded", &d.awarded, "the amount awarded"}}) {

@@ -6,6 +6,7 @@
 #include "ess/model/csv_writer.hpp"
 #include "ess/model/format.hpp"
 #include "ess/model/identifiers.hpp"
+#include "ess/model/messages.hpp"
 
 namespace ess {
 
@@ -16,6 +17,8 @@ const char* const scdl_columns[16] = {
     "idRAE",           "notificationUE", "pourcentageSubvention", "dispositifAide"};
 
 namespace {
+
+using namespace fmt::literals;
 
 constexpr std::size_t max_objet_chars = 256;
 
@@ -56,27 +59,29 @@ std::string cut_at_word(const std::string& text) {
   return out + "…";
 }
 
-Diagnostic missing(const std::string& file, Pos pos, std::string message, std::string hint) {
-  return {Severity::error, "scdl-missing-field", file, pos, std::move(message), std::move(hint)};
+Diagnostic missing(const std::string& file, Pos pos, Said message, Said hint) {
+  return {Severity::error,         "scdl-missing-field", file, pos,
+          std::move(message.text), std::move(hint.text)};
 }
 
 // What every row takes from the call; false (with errors) when the call cannot give it.
 bool check_call(const Call& call, std::vector<Diagnostic>& out) {
   std::size_t before = out.size();
-  auto need = [&](bool ok, const char* field, const char* key, const char* hint) {
+  auto need = [&](bool ok, const char* field, Msg what, Msg hint) {
     if (!ok)
-      out.push_back(
-          missing(call.file, call.pos,
-                  fmt::format("call '{}' has no {}: SCDL requires {}", call.id, key, field), hint));
+      out.push_back(missing(call.file, call.pos,
+                            say(Msg::scdl_call_missing, "call"_a = call.id, "what"_a = phrase(what),
+                                "field"_a = field),
+                            say(hint)));
   };
-  need(call.decision && !call.decision->date.empty(), "dateConvention", "decision date",
-       "add decision: {date: YYYY-MM-DD, reference: ...} once the committee has decided");
-  need(call.award && !call.award->nature.empty(), "nature", "award nature",
-       "add award: {nature: aide en numéraire, ...}");
-  need(call.award && !call.award->payment.empty(), "conditionsVersement", "award payment",
-       "add award: {payment: unique, ...}");
-  need(call.award && !call.award->period.empty(), "datesPeriodeVersement", "award period",
-       "add award: {period: YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD, ...}");
+  need(call.decision && !call.decision->date.empty(), "dateConvention",
+       Msg::scdl_what_decision_date, Msg::scdl_decision_date_hint);
+  need(call.award && !call.award->nature.empty(), "nature", Msg::scdl_what_award_nature,
+       Msg::scdl_award_nature_hint);
+  need(call.award && !call.award->payment.empty(), "conditionsVersement",
+       Msg::scdl_what_award_payment, Msg::scdl_award_payment_hint);
+  need(call.award && !call.award->period.empty(), "datesPeriodeVersement",
+       Msg::scdl_what_award_period, Msg::scdl_award_period_hint);
   return out.size() == before;
 }
 
@@ -84,19 +89,20 @@ bool check_call(const Call& call, std::vector<Diagnostic>& out) {
 bool check_line(const AwardLine& line, std::vector<Diagnostic>& out) {
   const AwardCandidate& d = line.dossier;
   std::size_t before = out.size();
-  auto need = [&](bool ok, const char* what, const char* field, const char* hint) {
+  auto need = [&](bool ok, Msg what, const char* field, Msg hint) {
     if (!ok)
-      out.push_back(missing(
-          d.file, d.pos,
-          fmt::format("awarded dossier '{}' has no {}: SCDL requires {}", d.dossier, what, field),
-          hint));
+      out.push_back(missing(d.file, d.pos,
+                            say(Msg::scdl_dossier_missing, "dossier"_a = d.dossier,
+                                "what"_a = phrase(what), "field"_a = field),
+                            say(hint)));
   };
-  need(!one_line(d.applicant).empty(), "applicant", "nomBeneficiaire", "add applicant: ...");
-  need(!d.siret.empty() || !d.rna.empty(), "SIRET nor RNA number",
-       "idBeneficiaire or rnaBeneficiaire", "add siret: \"<14 digits>\" or rna: W<9 digits>");
-  need(line.amount.has_value(), "amount", "montant",
-       "add awarded: <amount> (or requested: for the funding line's proposal)");
-  need(!one_line(d.title).empty(), "title", "objet", "add title: ...");
+  need(!one_line(d.applicant).empty(), Msg::scdl_what_applicant, "nomBeneficiaire",
+       Msg::scdl_applicant_hint);
+  if (d.siret.empty() && d.rna.empty())
+    out.push_back(missing(d.file, d.pos, say(Msg::scdl_no_identifier, "dossier"_a = d.dossier),
+                          say(Msg::scdl_identifier_hint)));
+  need(line.amount.has_value(), Msg::scdl_what_amount, "montant", Msg::scdl_amount_hint);
+  need(!one_line(d.title).empty(), Msg::scdl_what_title, "objet", Msg::scdl_title_hint);
   return out.size() == before;
 }
 
@@ -105,11 +111,10 @@ void row(const Call& call, const AwardLine& line, std::string& text, std::vector
   std::string objet = one_line(d.title);
   if (utf8_length(objet) > max_objet_chars) {
     objet = cut_at_word(objet);
-    out.push_back({Severity::warning, "scdl-objet-cut", d.file, d.pos,
-                   fmt::format("the title of dossier '{}' is longer than SCDL's {} characters: "
-                               "objet is cut at a word",
-                               d.dossier, max_objet_chars),
-                   "shorten the title if the cut reads badly"});
+    out.push_back(
+        {Severity::warning, "scdl-objet-cut", d.file, d.pos,
+         say(Msg::scdl_objet_cut, "dossier"_a = d.dossier, "limit"_a = max_objet_chars).text,
+         say(Msg::scdl_objet_cut_hint).text});
   }
   const AwardTerms& a = *call.award;
   csv::Row r(text, scdl_dialect);
@@ -130,12 +135,9 @@ std::string render_scdl(const Call& call, const AwardList& awards,
   head.end();
   if (!check_call(call, diagnostics)) return out;
   if (awards.proposal && !awards.lines.empty())
-    diagnostics.push_back(
-        {Severity::warning, "scdl-proposal", call.file, call.pos,
-         fmt::format("no dossier of call '{}' records the committee's `awarded`: the amounts are "
-                     "the funding line's proposal",
-                     call.id),
-         "record awarded: <amount> in each dossier once the committee has decided"});
+    diagnostics.push_back({Severity::warning, "scdl-proposal", call.file, call.pos,
+                           say(Msg::scdl_proposal, "call"_a = call.id).text,
+                           say(Msg::scdl_proposal_hint).text});
   for (const auto& line : awards.lines)
     if (check_line(line, diagnostics)) row(call, line, out, diagnostics);
   return out;

@@ -129,7 +129,7 @@ TEST_CASE("json checker: sanity") {
   CHECK_FALSE(valid_json("{\"a\": 01}"));
 }
 
-TEST_CASE("json: one valid object, keys in the order of notes/rules.md") {
+TEST_CASE("json: one valid object, keys in a fixed order") {
   auto f = make_fixture();
   std::string out = ess::render_json(f->result, {});
   REQUIRE(valid_json(out));
