@@ -42,7 +42,8 @@ GridStore make_grid_store(const Options& options) {
 
 ReportOptions report_options(const Options& options, const Grid* grid) {
   return ess::report_options(options.language, options.csv_separator,
-                             grid ? grid->language : Language::fr);
+                             grid ? grid->language : Language::fr, options.spreadsheet,
+                             grid ? std::string_view(grid->currency) : default_currency);
 }
 
 ScoreOptions score_options(const Options& options, bool explain) {

@@ -19,7 +19,7 @@ ParseLimits limits_from(const Options& options);
 GridStore make_grid_store(const Options& options);
 
 // The report options of every renderer (report_options, §2.7): --lang else the grid's language,
-// --csv-sep, and the decimal comma that follows from both.
+// the grid's currency, --csv-sep or --spreadsheet, and the decimal comma that follows.
 ReportOptions report_options(const Options& options, const Grid* grid);
 
 // --consolidate; `explain`: a report's explanations (points to gain, path to the next band).

@@ -60,11 +60,17 @@ const CommandInfo commands[] = {
 void add_common(CLI::App* app, Options& o, OptionWords& w, bool formats) {
   app->add_option("--grid", o.grid, "Criteria grid file (default: the grid each dossier names)");
   if (formats) {
-    app->add_option("-f,--format", w.format, "Output format")
-        ->check(CLI::IsMember({"md", "csv", "json"}));
+    CLI::Option* format = app->add_option("-f,--format", w.format, "Output format")
+                              ->check(CLI::IsMember({"md", "csv", "json"}));
     app->add_option("-o,--output", o.output, "Write to FILE (atomically) instead of stdout");
-    app->add_option("--csv-sep", w.csv_sep, "CSV separator: ',' (default) or ';'")
-        ->check(CLI::IsMember({",", ";"}));
+    CLI::Option* sep =
+        app->add_option("--csv-sep", w.csv_sep, "CSV separator: ',' (default) or ';'")
+            ->check(CLI::IsMember({",", ";"}));
+    app->add_flag("--spreadsheet", w.spreadsheet,
+                  "CSV for a spreadsheet: byte-order mark, ';' and decimal comma in French, "
+                  "rounded numbers, headers in the report's language")
+        ->excludes(format)
+        ->excludes(sep);
   }
   app->add_option("--lang", w.lang,
                   "Language of the report's words (default: the grid's) and of the messages")

@@ -5,7 +5,11 @@
 namespace ess::cli {
 
 void settle_options(const OptionWords& words, Options& options) {
-  options.format = parse_report_format(words.format).value_or(ReportFormat::markdown);
+  // --spreadsheet is a CSV: the flavour of §4, whose separator report_options chooses.
+  options.spreadsheet = words.spreadsheet;
+  options.format = words.spreadsheet
+                       ? ReportFormat::csv
+                       : parse_report_format(words.format).value_or(ReportFormat::markdown);
   options.diagnostics = parse_diagnostic_format(words.diagnostics).value_or(DiagnosticFormat::gnu);
   options.consolidation = parse_consolidation(words.consolidate).value_or(Consolidation::mean);
   options.group_by = parse_group_key(words.group_by);

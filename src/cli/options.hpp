@@ -30,6 +30,7 @@ struct OptionWords {
   std::string group_by;              // territory | theme | call
   std::string lang;                  // fr | en; empty: the grid's
   std::string csv_sep = ",";         // , | ;
+  bool spreadsheet = false;          // --spreadsheet
 };
 
 struct Options {
@@ -51,6 +52,7 @@ struct Options {
   bool follow = false;     // --follow: links to folders outside those given
   std::size_t max_file_size = 8u << 20;
   char csv_separator = ',';
+  bool spreadsheet = false;  // --spreadsheet: CSV for a spreadsheet (report_options)
 
   // score, rank, impact, sensitivity
   Consolidation consolidation = Consolidation::mean;

@@ -7,6 +7,7 @@
 #include "ess/model/grid_checks.hpp"
 #include "ess/model/language.hpp"
 #include "ess/model/messages.hpp"
+#include "ess/model/number_words.hpp"
 #include "ess/model/scale_value.hpp"
 #include "load_bands.hpp"
 #include "yaml_read.hpp"
@@ -257,8 +258,8 @@ std::optional<Grid> load_grid(const YamlNode& root, Diagnostics& diags) {
   reset_suggestion_budget();
   std::size_t errors_before = diags.error_count();
   MapReader r(root, phrase(Msg::what_grid), diags,
-              {"grid", "version", "title", "language", "description", "scales", "facts", "criteria",
-               "decision", "disagreement"});
+              {"grid", "version", "title", "language", "currency", "description", "scales", "facts",
+               "criteria", "decision", "disagreement"});
   if (!r.ok()) return std::nullopt;
   Grid grid;
   grid.pos = root.pos;
@@ -279,6 +280,12 @@ std::optional<Grid> load_grid(const YamlNode& root, Diagnostics& diags) {
       grid.language = *language;
     else
       diags.error(n->pos, say(Msg::bad_language, "value"_a = clip(n->text)));
+  }
+  if (const YamlNode* n = r.get("currency")) {
+    if (n->is_scalar() && is_currency_code(n->text))
+      grid.currency = n->text;
+    else
+      diags.error(n->pos, say(Msg::bad_currency, "value"_a = clip(n->text)));
   }
   if (const YamlNode* n = r.get("disagreement")) {
     if (auto v = read_number(*n, "disagreement", diags)) {

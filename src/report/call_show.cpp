@@ -10,6 +10,7 @@
 #include "ess/core/weights.hpp"
 #include "ess/model/decision.hpp"
 #include "ess/model/format.hpp"
+#include "ess/model/number_words.hpp"
 #include "ess/model/scale_value.hpp"
 #include "ess/report/grid_show.hpp"
 
@@ -42,6 +43,9 @@ struct Words {
   const char* effective_header;
   const char* effective_none;
   const char* colon;
+  Language language;  // of the numbers
+
+  NumberWords numbers() const { return NumberWords(language); }
 };
 
 const Words french{
@@ -59,7 +63,7 @@ const Words french{
     "Ce que cet appel change à la grille",
     "Cet appel applique sa grille de base sans la changer.",
     "| Changement | Critère | Avant | Après |",
-    {"Poids", "Cible", "Seuil", "Éliminatoire", "Tranches de décision"},
+    {"Poids", "Cible", "Seuil", "Éliminatoire", "Tranches d'avis"},
     "—",
     "{}, la meilleure valeur de l'échelle",
     "oui",
@@ -71,6 +75,7 @@ const Words french{
     "| Critère | Identifiant | Avant (%) | Après (%) |",
     "Les poids effectifs ne changent pas.",
     " : ",
+    Language::fr,
 };
 
 const Words english{
@@ -100,6 +105,7 @@ const Words english{
     "| Criterion | Id | Before (%) | After (%) |",
     "The effective weights do not change.",
     ": ",
+    Language::en,
 };
 
 const Criterion* find_criterion(const Grid& g, const std::string& id) {
@@ -119,10 +125,10 @@ std::string item(const Words& w, const char* label, const std::string& value) {
 }
 
 std::string budget_text(const CallBudgets& b, const Words& w) {
-  if (b.total) return format_quantity(*b.total);
+  if (b.total) return w.numbers().amount(*b.total);
   std::vector<std::string> parts;
   for (const auto& g : b.amounts)
-    parts.push_back(fmt::format("{} {}", md_text(g.group), format_quantity(g.amount)));
+    parts.push_back(fmt::format("{} {}", md_text(g.group), w.numbers().amount(g.amount)));
   std::string list = fmt::format("{}", fmt::join(parts, w.colon[0] == ' ' ? " ; " : "; "));
   return fmt::format("{} ({})", list,
                      w.budgets_by[static_cast<int>(b.by.value_or(GroupKey::call))]);
@@ -167,7 +173,7 @@ std::string bands_text(const std::vector<Band>& bands, const Words& w) {
   std::vector<std::string> parts;
   for (std::size_t i = 0; i < bands.size(); ++i) {
     std::string s = fmt::format(fmt::runtime(w.band), fmt::arg("label", md_text(bands[i].label)),
-                                fmt::arg("min", format_shortest(bands[i].min)));
+                                fmt::arg("min", w.numbers().exact(bands[i].min)));
     if (!band_fundable(bands, i)) s += w.not_fundable;
     parts.push_back(md_cell(s));
   }
@@ -181,7 +187,7 @@ std::string value_text(const Grid& g, const Criterion& c, const OverrideChange& 
     return fmt::format(fmt::runtime(w.best),
                        scale_value_text(scale_of(g, c), best_value(scale_of(g, c)), language));
   if (!v) return w.none;
-  if (!c.is_leaf()) return fmt::format("{} / 100", format_shortest(*v));
+  if (!c.is_leaf()) return fmt::format("{} / 100", w.numbers().exact(*v));
   return scale_value_text(scale_of(g, c), *v, language);
 }
 
@@ -195,8 +201,8 @@ std::string change_row(const Grid& g, const OverrideChange& ch, Language languag
   std::string before, after;
   switch (ch.kind) {
     case OverrideChange::Kind::weight:
-      before = format_shortest(*ch.before);
-      after = format_shortest(*ch.after);
+      before = w.numbers().exact(*ch.before);
+      after = w.numbers().exact(*ch.after);
       break;
     case OverrideChange::Kind::eliminatory:
       before = ch.was_eliminatory ? w.yes : w.no;
@@ -217,7 +223,7 @@ std::string effective_weights(const Grid& base, const Grid& g, const Words& w) {
     double a = before.at(c.id), b = after.at(c.id);
     if (std::fabs(a - b) <= 1e-12) return;
     rows += fmt::format("| {} | {} | {} | {} |\n", md_cell(md_text(c.title)), code(c.id),
-                        format_fixed(100 * a, 1), format_fixed(100 * b, 1));
+                        w.numbers().score(100 * a), w.numbers().score(100 * b));
   });
   if (rows.empty()) return fmt::format("{}\n\n", w.effective_none);
   return fmt::format("{}\n\n{}\n|---|---|--:|--:|\n{}\n", w.effective_intro, w.effective_header,

@@ -4,7 +4,6 @@
 #include <array>
 #include <cmath>
 
-#include "doc_numbers.hpp"
 #include "ess/model/text.hpp"
 #include "ess/report/i18n.hpp"
 
@@ -12,7 +11,8 @@ namespace ess::doc {
 
 namespace {
 
-std::string levels_text(const Scale& scale, double value, Language language) {
+std::string levels_text(const Scale& scale, double value, const NumberWords& numbers) {
+  Language language = numbers.language();
   const Level* below = nullptr;
   const Level* above = nullptr;
   for (const Level& l : scale.levels) {
@@ -20,7 +20,7 @@ std::string levels_text(const Scale& scale, double value, Language language) {
     if (l.value < value && (!below || l.value > below->value)) below = &l;
     if (l.value > value && (!above || l.value < above->value)) above = &l;
   }
-  if (!below || !above) return number(value, 1, language);
+  if (!below || !above) return numbers.fixed(value, 1);
   std::string between = language == Language::fr ? "entre " : "between ";
   std::string conj = language == Language::fr ? " et " : " and ";
   return between + doc::quoted(below->label, language) + conj + doc::quoted(above->label, language);
@@ -48,29 +48,21 @@ std::string french_spacing(std::string_view text) {
   return out;
 }
 
-std::string unit_text(double value, std::string_view unit, Language language) {
-  if (unit == "EUR" || unit == "€") return amount(value, language);
-  if (unit == "ratio") return percent(value, language);
-  if (unit == "%") return percent(value / 100, language);
-  std::string q = quantity(value, language);
-  if (unit.empty() || unit == "indice" || unit == "index") return q;
-  return q + "\u00a0" + std::string(unit);
-}
-
-std::string value_text(const Grid& grid, const Criterion& leaf, double value, Language language) {
+std::string value_text(const Grid& grid, const Criterion& leaf, double value,
+                       const NumberWords& numbers) {
   const Scale* scale = grid.find_scale(leaf.scale);
-  if (!scale) return quantity(value, language);
+  if (!scale) return numbers.quantity(value);
   switch (scale->type) {
     case ScaleType::levels:
-      return levels_text(*scale, value, language);
+      return levels_text(*scale, value, numbers);
     case ScaleType::yesno: {
-      const ReportWords& w = report_words(language);
-      return doc::quoted(value >= 0.5 ? w.yes : w.no, language);
+      const ReportWords& w = report_words(numbers.language());
+      return doc::quoted(value >= 0.5 ? w.yes : w.no, numbers.language());
     }
     case ScaleType::numeric:
       break;
   }
-  return unit_text(value, scale->unit, language);
+  return numbers.with_unit(value, scale->unit);
 }
 
 std::string long_date(std::string_view iso, Language language) {

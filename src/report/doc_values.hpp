@@ -1,12 +1,13 @@
 #pragma once
 // A criterion's value as a person outside the instruction team reads it, in the document's
 // language: « Exemplaire », entre « Établi » et « Exemplaire », « Oui », 55,2 %, 30 888 €.
-// Numbers go through doc_numbers.hpp.
+// Numbers go through the one formatter, ess/model/number_words.hpp.
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "ess/model/model.hpp"
+#include "ess/model/number_words.hpp"
 #include "ess/model/result.hpp"
 
 namespace ess::doc {
@@ -19,11 +20,9 @@ std::string quoted(std::string_view text, Language language);
 // « ? », and no-break spaces inside guillemets, so that no line starts with a colon.
 std::string french_spacing(std::string_view text);
 
-// `value` in the leaf's scale units.
-std::string value_text(const Grid& grid, const Criterion& leaf, double value, Language language);
-
-// A quantity in a fact's or scale's unit: "30 888 €", "4 300 h", "43,8 %" (unit ratio), "0,58".
-std::string unit_text(double value, std::string_view unit, Language language);
+// `value` in the leaf's scale units, in the language of `numbers`.
+std::string value_text(const Grid& grid, const Criterion& leaf, double value,
+                       const NumberWords& numbers);
 
 // "15 juin 2026", "le 1er juillet 2026" is the caller's; "15 June 2026". Not an ISO date: as is.
 std::string long_date(std::string_view iso, Language language);

@@ -6,10 +6,12 @@
 
 #include <initializer_list>
 
+#include "csv_words.hpp"
 #include "ess/model/call.hpp"
 #include "ess/model/csv_writer.hpp"
 #include "ess/model/format.hpp"
 #include "ess/model/json_writer.hpp"
+#include "ess/model/number_words.hpp"
 
 namespace ess {
 
@@ -36,8 +38,8 @@ const ChangeWords change_words[] = {
      "le critère regroupant devient une feuille : les dossiers doivent la noter",
      "the grouping criterion becomes a leaf: dossiers must score it"},
     {"moved", "déplacé : {old} → {new}", "moved: {old} → {new}"},
-    {"weight", "poids {old} → {new} (poids effectif {ew_old} % → {ew_new} %)",
-     "weight {old} → {new} (effective weight {ew_old}% → {ew_new}%)"},
+    {"weight", "poids {old} → {new} (poids effectif {ew_old} → {ew_new})",
+     "weight {old} → {new} (effective weight {ew_old} → {ew_new})"},
     {"aggregation", "agrégation {old} → {new}", "aggregation {old} → {new}"},
     {"target", "cible {old} → {new}", "target {old} → {new}"},
     {"minimum", "seuil {old} → {new}", "threshold {old} → {new}"},
@@ -52,10 +54,12 @@ const ChangeWords change_words[] = {
     {"scale-replaced", "échelle remplacée : {old} → {new}", "scale replaced: {old} → {new}"},
     {"scale-renamed", "échelle renommée, même contenu : {old} → {new}",
      "scale renamed, same content: {old} → {new}"},
-    {"source-fact", "fait source {old} → {new}", "source fact {old} → {new}"},
-    {"became-derived", "désormais calculé à partir du fait {new} : les dossiers ne le notent plus",
+    {"source-fact", "donnée source {old} → {new}", "source fact {old} → {new}"},
+    {"became-derived",
+     "désormais calculé à partir de la donnée {new} : les dossiers ne le notent plus",
      "now computed from fact {new}: dossiers no longer score it"},
-    {"became-assessed", "n'est plus calculé à partir du fait {old} : les dossiers doivent le noter",
+    {"became-assessed",
+     "n'est plus calculé à partir de la donnée {old} : les dossiers doivent le noter",
      "no longer computed from fact {old}: dossiers must score it"},
     {"title", "titre : « {old} » → « {new} »", "title: “{old}” → “{new}”"},
     {"description", "description modifiée", "description reworded"},
@@ -77,19 +81,20 @@ const ChangeWords change_words[] = {
     {"bounds-narrowed", "bornes resserrées : {old} → {new}", "bounds narrowed: {old} → {new}"},
     {"bounds-widened", "bornes élargies : {old} → {new}", "bounds widened: {old} → {new}"},
     {"value-function", "fonction de valeur : {old} → {new}", "value function: {old} → {new}"},
-    {"declared-fact-added", "fait à déclarer ajouté : les dossiers doivent le donner",
+    {"declared-fact-added", "donnée à déclarer ajoutée : les dossiers doivent la donner",
      "declared fact added: dossiers must give it"},
     {"declared-fact-removed",
-     "fait déclaré retiré : les dossiers qui le donnent ne sont plus valides",
+     "donnée déclarée retirée : les dossiers qui la donnent ne sont plus valides",
      "declared fact removed: dossiers that give it are no longer valid"},
-    {"fact-added", "fait calculé ajouté : {new}", "computed fact added: {new}"},
-    {"fact-removed", "fait calculé retiré : {old}", "computed fact removed: {old}"},
+    {"fact-added", "donnée calculée ajoutée : {new}", "computed fact added: {new}"},
+    {"fact-removed", "donnée calculée retirée : {old}", "computed fact removed: {old}"},
     {"formula", "formule {old} → {new}", "formula {old} → {new}"},
-    {"band-min", "bande « {id} » : à partir de {old} → {new}", "band “{id}”: from {old} → {new}"},
-    {"band-label", "bande renommée : « {old} » → « {new} »", "band relabelled: “{old}” → “{new}”"},
-    {"band-added", "bande ajoutée à partir de {new}", "band added from {new}"},
-    {"band-removed", "bande retirée (à partir de {old})", "band removed (was from {old})"},
-    {"band-fundable", "bande « {id} » finançable : {old} → {new}",
+    {"band-min", "tranche « {id} » : à partir de {old} → {new}", "band “{id}”: from {old} → {new}"},
+    {"band-label", "tranche renommée : « {old} » → « {new} »",
+     "band relabelled: “{old}” → “{new}”"},
+    {"band-added", "tranche ajoutée à partir de {new}", "band added from {new}"},
+    {"band-removed", "tranche retirée (à partir de {old})", "band removed (was from {old})"},
+    {"band-fundable", "tranche « {id} » finançable : {old} → {new}",
      "band “{id}” fundable: {old} → {new}"},
 };
 
@@ -133,16 +138,16 @@ std::string subject_text(const GridChange& c, Language l) {
     case ChangeSubject::scale:
       return fmt::format("{} `{}`", en ? "scale" : "échelle", c.id);
     case ChangeSubject::fact:
-      return fmt::format("{} `{}`", en ? "fact" : "fait", c.id);
+      return fmt::format("{} `{}`", en ? "fact" : "donnée", c.id);
     case ChangeSubject::decision:
       return en ? fmt::format("band “{}”", md_text(c.id))
-                : fmt::format("bande « {} »", md_text(c.id));
+                : fmt::format("tranche « {} »", md_text(c.id));
   }
   return "";
 }
 
-std::string share_text(std::optional<double> share) {
-  return share ? format_fixed(100 * *share, 1) : "—";
+std::string share_text(std::optional<double> share, Language l) {
+  return share ? NumberWords(l).score(100 * *share) : "—";
 }
 
 std::string version_bump_token(const VersionCheck& v) {
@@ -158,14 +163,19 @@ std::string describe_change(const GridChange& c, Language language) {
   if (!tmpl) return c.kind;
   std::string none = language == Language::en ? "none" : "aucun";
   bool text = c.kind == "title" || c.kind == "description" || c.kind == "guidance";
-  auto value = [&](const std::string& v) {
+  const NumberWords numbers(language);
+  auto value = [&](const std::string& v, const std::optional<double>& number) {
+    if (number) return numbers.exact(*number);  // as the reader writes it: 2,5
     if (v.empty()) return none;
     return text ? shorten(v) : v;
   };
-  return fmt::format(fmt::runtime(tmpl), fmt::arg("old", value(c.old_value)),
-                     fmt::arg("new", value(c.new_value)), fmt::arg("id", c.id),
-                     fmt::arg("ew_old", share_text(c.old_effective_weight)),
-                     fmt::arg("ew_new", share_text(c.new_effective_weight)));
+  auto percent = [&](const std::optional<double>& share) {
+    return share ? numbers.percent(*share) : std::string("—");
+  };
+  return fmt::format(fmt::runtime(tmpl), fmt::arg("old", value(c.old_value, c.old_number)),
+                     fmt::arg("new", value(c.new_value, c.new_number)), fmt::arg("id", c.id),
+                     fmt::arg("ew_old", percent(c.old_effective_weight)),
+                     fmt::arg("ew_new", percent(c.new_effective_weight)));
 }
 
 namespace {
@@ -249,24 +259,22 @@ std::string render_diff_markdown(const GridDiff& d, const ReportOptions& options
         en ? "| Criterion | Before (%) | After (%) |\n" : "| Critère | Avant (%) | Après (%) |\n";
     out += "|---|--:|--:|\n";
     for (const auto& w : d.effective_weights)
-      out += fmt::format("| `{}` | {} | {} |\n", w.criterion, share_text(w.old_share),
-                         share_text(w.new_share));
+      out += fmt::format("| `{}` | {} | {} |\n", w.criterion, share_text(w.old_share, l),
+                         share_text(w.new_share, l));
   }
   return out;
 }
 
 std::string render_diff_csv(const GridDiff& d, const ReportOptions& options) {
   std::string out;
-  csv::Row head(out, options.csv());
-  for (const char* column : {"bump", "subject", "id", "change", "old", "new", "detail"})
-    head.text(column);
-  head.end();
+  constexpr const char* columns[] = {"bump", "subject", "id", "change", "old", "new", "detail"};
+  csv_header_row(out, options, columns);
   for (const auto& c : d.changes) {
     csv::Row row(out, options.csv());
     row.text(bump_token(c.bump)).text(subject_token(c.subject)).text(c.id).text(c.kind);
     // A number is written with the dialect's decimal mark; an absent value stays empty.
     if (c.old_number || c.new_number)
-      row.number(c.old_number).number(c.new_number);
+      row.number(c.old_number, csv::Rounding::exact).number(c.new_number, csv::Rounding::exact);
     else
       row.text(c.old_value).text(c.new_value);
     row.text(describe_change(c, options.language));

@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "chunk_writer.hpp"
+#include "csv_words.hpp"
 #include "ess/model/csv_writer.hpp"
 #include "ess/model/format.hpp"
 #include "ess/model/json_writer.hpp"
@@ -47,13 +48,13 @@ const ImpactWords french{
     "Après",
     "Résumé",
     "{count} dossier(s) notés sous les deux grilles ; {ranked} classés sous les deux.",
-    "Décisions qui changent : {count}.",
+    "Avis qui changent : {count}.",
     "Dossiers invalides sous la nouvelle grille : {count}.",
     "τ de Kendall entre les deux classements : {tau} (sur {count} dossiers classés sous les "
     "deux ; 1 : même ordre, −1 : ordre inverse).",
     "τ de Kendall entre les deux classements : non défini ({count} dossier(s) classés sous les "
     "deux).",
-    "Décisions qui changent",
+    "Avis qui changent",
     "Dossiers",
     "(invalide)",
     "Dossiers",
@@ -63,8 +64,8 @@ const ImpactWords french{
     "Écart",
     "Rang avant",
     "Rang après",
-    "Décision avant",
-    "Décision après",
+    "Avis avant",
+    "Avis après",
     "Critères qui ont le plus bougé (points)",
     "Triés par écart absolu décroissant. Apport d'un critère : 100 × poids effectif × score "
     "normalisé. Rangs : parmi les dossiers recevables (ni inéligibles, ni incomplets, ni non "
@@ -114,19 +115,14 @@ const ImpactWords& impact_words(Language l) {
   return l == Language::en ? english : french;
 }
 
-std::string signed_fixed(double v) {
-  std::string s = format_fixed(v, 1);
-  return s[0] == '-' || s == "0.0" ? s : "+" + s;
-}
-
 std::string cell(const std::string& s) {
   return md_cell(md_text(s));
 }
 
-std::string shifts_text(const ImpactRow& r) {
+std::string shifts_text(const ImpactRow& r, const NumberWords& num) {
   std::vector<std::string> parts;
   for (const auto& s : r.shifts)
-    parts.push_back(fmt::format("`{}` {}", s.criterion, signed_fixed(s.delta())));
+    parts.push_back(fmt::format("`{}` {}", s.criterion, num.signed_score(s.delta())));
   return fmt::format("{}", fmt::join(parts, ", "));
 }
 
@@ -152,7 +148,7 @@ std::string diagnostic_line(const Diagnostic& d) {
   return fmt::format("{}: {}: {} [{}]", where, severity_name(d.severity), text, d.code);
 }
 
-std::string summary_lines(const ImpactSummary& s, const ImpactWords& w) {
+std::string summary_lines(const ImpactSummary& s, const ImpactWords& w, const NumberWords& num) {
   std::string out = fmt::format("## {}\n\n", w.summary);
   out += "- " +
          fmt::format(fmt::runtime(w.compared), fmt::arg("count", s.valid_in_both),
@@ -162,7 +158,7 @@ std::string summary_lines(const ImpactSummary& s, const ImpactWords& w) {
   out += "- " + fmt::format(fmt::runtime(w.invalid), fmt::arg("count", s.invalid_under_new)) + "\n";
   out += "- " +
          (s.kendall_tau
-              ? fmt::format(fmt::runtime(w.tau), fmt::arg("tau", format_fixed(*s.kendall_tau, 2)),
+              ? fmt::format(fmt::runtime(w.tau), fmt::arg("tau", num.fixed(*s.kendall_tau, 2)),
                             fmt::arg("count", s.ranked_in_both))
               : fmt::format(fmt::runtime(w.tau_none), fmt::arg("count", s.ranked_in_both))) +
          "\n\n";
@@ -194,19 +190,20 @@ void md_transitions(const ImpactReport& r, const ImpactWords& w, ChunkWriter& ou
   out.add("\n");
 }
 
-void md_rows(const ImpactReport& r, const ImpactWords& w, ChunkWriter& out) {
+void md_rows(const ImpactReport& r, const ImpactWords& w, const NumberWords& num,
+             ChunkWriter& out) {
   out.print("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", w.dossier, w.total_before,
             w.total_after, w.delta, w.rank_before, w.rank_after, w.decision_before,
             w.decision_after, w.moved);
-  out.add("|---|--:|--:|--:|--:|--:|---|---|---|\n");
-  auto total = [](const ImpactSide& s) { return s.valid ? format_fixed(s.total, 1) : "—"; };
+  out.add("|------|---:|---:|---:|---:|---:|------|------|--------|\n");
+  auto total = [&](const ImpactSide& s) { return s.valid ? num.score(s.total) : "—"; };
   auto rank = [](const ImpactSide& s) { return s.rank ? std::to_string(*s.rank) : "—"; };
   r.rows([&](const ImpactRow& row) {
     auto d = row.delta();
     out.print("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", cell(row.dossier),
-              total(row.before), total(row.after), d ? signed_fixed(*d) : "—", rank(row.before),
+              total(row.before), total(row.after), d ? num.signed_score(*d) : "—", rank(row.before),
               rank(row.after), decision_cell(row.before, w), decision_cell(row.after, w),
-              shifts_text(row));
+              shifts_text(row, num));
   });
   out.print("\n{}\n", w.table_note);
 }
@@ -222,8 +219,8 @@ void md_invalid(const ImpactReport& r, const ImpactWords& w, ChunkWriter& out) {
   });
 }
 
-void render_markdown(const ImpactReport& r, Language language, ChunkWriter& out) {
-  const ImpactWords& w = impact_words(language);
+void render_markdown(const ImpactReport& r, const NumberWords& num, ChunkWriter& out) {
+  const ImpactWords& w = impact_words(num.language());
   std::string grid = r.old_grid.id == r.new_grid.id
                          ? fmt::format("`{}`", r.old_grid.id)
                          : fmt::format("`{}` → `{}`", r.old_grid.id, r.new_grid.id);
@@ -231,25 +228,23 @@ void render_markdown(const ImpactReport& r, Language language, ChunkWriter& out)
                       fmt::arg("old", r.old_grid.version), fmt::arg("new", r.new_grid.version)));
   out.add("\n\n" + identity_table(r, w));
   out.print("{}\n\n", w.pinned_note);
-  out.add(summary_lines(r.summary, w));
+  out.add(summary_lines(r.summary, w, num));
   md_transitions(r, w, out);
   out.print("## {}\n\n", w.table);
   if (r.summary.rows == 0) {
     out.print("{}\n", w.no_dossier);
     return;
   }
-  md_rows(r, w, out);
+  md_rows(r, w, num, out);
   md_invalid(r, w, out);
 }
 
 void render_csv(const ImpactReport& r, const ReportOptions& options, ChunkWriter& out) {
   std::string line;
-  csv::Row head(line, options.csv());
-  for (const char* column :
-       {"dossier", "total_before", "total_after", "delta", "rank_before", "rank_after",
-        "decision_before", "decision_after", "status_before", "status_after"})
-    head.text(column);
-  head.end();
+  constexpr const char* columns[] = {
+      "dossier",    "total_before",    "total_after",    "delta",         "rank_before",
+      "rank_after", "decision_before", "decision_after", "status_before", "status_after"};
+  csv_header_row(line, options, columns);
   out.add(line);
   auto total = [](const ImpactSide& s) { return s.valid ? std::optional(s.total) : std::nullopt; };
   auto rank = [](const ImpactSide& s) {
@@ -259,7 +254,8 @@ void render_csv(const ImpactReport& r, const ReportOptions& options, ChunkWriter
   r.rows([&](const ImpactRow& row) {
     line.clear();
     csv::Row c(line, options.csv());
-    c.text(row.dossier).number(total(row.before)).number(total(row.after)).number(row.delta());
+    c.text(row.dossier).number(total(row.before), csv::Rounding::score);
+    c.number(total(row.after), csv::Rounding::score).number(row.delta(), csv::Rounding::score);
     c.integer(rank(row.before)).integer(rank(row.after));
     c.text(row.before.decision).text(row.after.decision);
     c.text(status(row.before)).text(status(row.after));
@@ -383,7 +379,7 @@ void render_impact(const ImpactReport& report, ReportFormat format, const Report
   ChunkWriter out(sink);
   switch (format) {
     case ReportFormat::markdown:
-      render_markdown(report, options.language, out);
+      render_markdown(report, options.numbers(), out);
       break;
     case ReportFormat::csv:
       render_csv(report, options, out);

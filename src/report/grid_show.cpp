@@ -10,6 +10,7 @@
 #include "ess/core/scale.hpp"
 #include "ess/core/weights.hpp"
 #include "ess/model/format.hpp"
+#include "ess/model/number_words.hpp"
 #include "ess/report/i18n.hpp"
 
 namespace ess {
@@ -76,6 +77,7 @@ struct Words {
   const char* leaf_fact;
   const char* leaf_fact_only;
   const char* colon;  // French typography puts a space before the colon
+  Language language;  // of the numbers
 };
 
 const Words french{
@@ -86,7 +88,7 @@ const Words french{
     "porte un critère quand tous sont notés : le produit des poids relatifs le long de son "
     "chemin. Un critère de poids 0 est suivi sans rapporter de points. Un critère non "
     "applicable (N/A) est écarté et ses frères se partagent son poids.",
-    "Décision",
+    "Avis",
     "| Total (sur 100) | Avis |",
     "de {} à moins de {}",
     "{} et plus",
@@ -102,13 +104,13 @@ const Words french{
     "Critères en détail",
     "Identifiant",
     "Poids",
-    "{} (poids effectif {} %)",
+    "{} (poids effectif {}\u202f%)",
     "Agrégation",
     "moyenne pondérée",
     "moyenne géométrique pondérée",
     "minimum",
     "Échelle",
-    "calculé à partir du fait `{}`, sur l'échelle {}",
+    "calculé à partir de la donnée `{}`, sur l'échelle {}",
     "Cible",
     "la meilleure valeur de l'échelle",
     "Seuil",
@@ -138,16 +140,17 @@ const Words french{
     "Borne : au plus {} ; une valeur supérieure est une erreur.",
     "Utilisée par",
     "Utilisée par aucun critère.",
-    "Faits",
-    "| Fait | Identifiant | Unité | Origine |",
-    "déclaré par le dossier",
+    "Données chiffrées",
+    "| Donnée | Identifiant | Unité | Origine |",
+    "déclarée par le dossier",
     "constante : {}",
     "diversité 1 − Σ pᵢ² des parts de {}",
     "{} des sous-critères",
     "échelle `{}`",
-    "fait `{}`, échelle `{}`",
-    "fait `{}`",
+    "donnée `{}`, échelle `{}`",
+    "donnée `{}`",
     " : ",
+    Language::fr,
 };
 
 const Words english{
@@ -220,17 +223,19 @@ const Words english{
     "fact `{}`, scale `{}`",
     "fact `{}`",
     ": ",
+    Language::en,
 };
 
 const Words& words_for(Language language) {
   return language == Language::en ? english : french;
 }
 
-std::string num(double v) {
-  return format_shortest(v);
+// A grid's own number, every digit kept, as the reader writes it.
+std::string num(double v, const Words& w) {
+  return NumberWords(w.language).exact(v);
 }
-std::string percent(double share) {
-  return format_fixed(100 * share, 1);
+std::string percent(double share, const Words& w) {
+  return NumberWords(w.language).score(100 * share);
 }
 std::string text(const std::string& s) {
   return md_text(s);
@@ -261,12 +266,12 @@ std::string scale_value(const Scale& scale, double value, const Words& w) {
       return value >= 0.5 ? w.yes : w.no;
     case ScaleType::levels: {
       std::string label = value_label(scale, value);
-      return label.empty() ? num(value) : fmt::format("{} ({})", num(value), text(label));
+      return label.empty() ? num(value, w) : fmt::format("{} ({})", num(value, w), text(label));
     }
     case ScaleType::numeric:
-      return scale.unit.empty() ? num(value) : fmt::format("{} {}", num(value), text(scale.unit));
+      return text(NumberWords(w.language).with_unit(value, scale.unit));
   }
-  return num(value);
+  return num(value, w);
 }
 
 struct Numbered {
@@ -318,7 +323,7 @@ void tree_table(std::string& out, const std::vector<Numbered>& all,
                                       : fmt::format(fmt::runtime(w.node_scoring),
                                                     aggregation_words(w, c.aggregation));
     out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", n.number, title, code(c.id),
-                       num(c.weight), percent(ew.at(c.id)), scoring);
+                       num(c.weight, w), percent(ew.at(c.id), w), scoring);
   }
   out += fmt::format("\n{}\n\n", w.tree_note);
 }
@@ -327,10 +332,10 @@ void decision_section(std::string& out, const Grid& g, Language language, const 
   out += fmt::format("## {}\n\n{}\n|---|---|\n", w.decision, w.band_header);
   for (std::size_t i = 0; i < g.decision.size(); ++i) {
     const Band& b = g.decision[i];
-    std::string range =
-        i + 1 < g.decision.size()
-            ? fmt::format(fmt::runtime(w.band_from_to), num(b.min), num(g.decision[i + 1].min))
-            : fmt::format(fmt::runtime(w.band_from), num(b.min));
+    std::string range = i + 1 < g.decision.size()
+                            ? fmt::format(fmt::runtime(w.band_from_to), num(b.min, w),
+                                          num(g.decision[i + 1].min, w))
+                            : fmt::format(fmt::runtime(w.band_from), num(b.min, w));
     out += fmt::format("| {} | {} |\n", range, cell(b.label));
   }
   out += '\n';
@@ -338,12 +343,12 @@ void decision_section(std::string& out, const Grid& g, Language language, const 
       fmt::format(fmt::runtime(w.ineligible_note), status_word(DossierStatus::ineligible, language),
                   status_word(DossierStatus::incomplete, language));
   out += "\n\n";
-  out += fmt::format(fmt::runtime(w.disagreement_note), num(g.disagreement));
+  out += fmt::format(fmt::runtime(w.disagreement_note), num(g.disagreement, w));
   out += "\n\n";
 }
 
 std::string threshold_text(const Grid& g, const Criterion& c, const Words& w) {
-  if (!c.is_leaf()) return fmt::format("{} / 100", num(*c.minimum));
+  if (!c.is_leaf()) return fmt::format("{} / 100", num(*c.minimum, w));
   return scale_value(scale_of(g, c), *c.minimum, w);
 }
 
@@ -405,14 +410,15 @@ void criterion_details(std::string& out, const Grid& g, const Numbered& n,
   const Criterion& c = *n.criterion;
   out += fmt::format("### {} {}\n\n", n.number, text(c.title));
   out += fmt::format("- {}{}{}\n", w.id, w.colon, code(c.id));
-  out += fmt::format("- {}{}{}\n", w.weight, w.colon,
-                     fmt::format(fmt::runtime(w.weight_line), num(c.weight), percent(ew.at(c.id))));
+  out += fmt::format(
+      "- {}{}{}\n", w.weight, w.colon,
+      fmt::format(fmt::runtime(w.weight_line), num(c.weight, w), percent(ew.at(c.id), w)));
   if (c.is_leaf()) {
     leaf_details(out, g, c, w);
   } else {
     out += fmt::format("- {}{}{}\n", w.aggregation, w.colon, aggregation_words(w, c.aggregation));
     if (c.minimum)
-      out += fmt::format("- {}{}{} / 100{}\n", w.threshold, w.colon, num(*c.minimum),
+      out += fmt::format("- {}{}{} / 100{}\n", w.threshold, w.colon, num(*c.minimum, w),
                          c.eliminatory ? w.eliminatory_suffix : "");
   }
   out += '\n';
@@ -433,10 +439,10 @@ std::string unit_suffix(const Scale& s) {
 }
 
 void function_table(std::string& out, const std::vector<ValuePoint>& pts, const char* header,
-                    const Scale& s) {
+                    const Scale& s, const Words& w) {
   out += fmt::format(fmt::runtime(header), unit_suffix(s));
   out += "\n|--:|--:|\n";
-  for (const auto& p : pts) out += fmt::format("| {} | {} |\n", num(p.x), num(p.s));
+  for (const auto& p : pts) out += fmt::format("| {} | {} |\n", num(p.x, w), num(p.s, w));
   out += '\n';
 }
 
@@ -444,21 +450,21 @@ void numeric_scale(std::string& out, const Scale& s, const Words& w) {
   if (!s.points.empty() || !s.steps.empty()) {
     bool points = !s.points.empty();
     out += fmt::format("{}\n\n", points ? w.points_intro : w.steps_intro);
-    function_table(out, points ? s.points : s.steps, points ? w.value_header : w.step_header, s);
+    function_table(out, points ? s.points : s.steps, points ? w.value_header : w.step_header, s, w);
     if (s.min && s.max)
-      out += fmt::format(fmt::runtime(w.bounds), num(*s.min), num(*s.max)) + "\n\n";
+      out += fmt::format(fmt::runtime(w.bounds), num(*s.min, w), num(*s.max, w)) + "\n\n";
     else if (s.min)
-      out += fmt::format(fmt::runtime(w.bounds_min), num(*s.min)) + "\n\n";
+      out += fmt::format(fmt::runtime(w.bounds_min), num(*s.min, w)) + "\n\n";
     else if (s.max)
-      out += fmt::format(fmt::runtime(w.bounds_max), num(*s.max)) + "\n\n";
+      out += fmt::format(fmt::runtime(w.bounds_max), num(*s.max, w)) + "\n\n";
     return;
   }
   bool lower = s.better == Better::lower;
-  out +=
-      fmt::format(fmt::runtime(lower ? w.linear_lower : w.linear_higher), num(*s.min), num(*s.max));
+  out += fmt::format(fmt::runtime(lower ? w.linear_lower : w.linear_higher), num(*s.min, w),
+                     num(*s.max, w));
   out += "\n\n";
-  function_table(out, {{*s.min, lower ? 1.0 : 0.0}, {*s.max, lower ? 0.0 : 1.0}}, w.value_header,
-                 s);
+  function_table(out, {{*s.min, lower ? 1.0 : 0.0}, {*s.max, lower ? 0.0 : 1.0}}, w.value_header, s,
+                 w);
 }
 
 void scale_section(std::string& out, const Grid& g, const Scale& s, const Words& w) {
@@ -471,15 +477,16 @@ void scale_section(std::string& out, const Grid& g, const Scale& s, const Words&
         lo = std::min(lo, l.value);
         hi = std::max(hi, l.value);
       }
-      out += fmt::format(fmt::runtime(w.levels_intro), num(lo), num(hi), num(lo));
+      out += fmt::format(fmt::runtime(w.levels_intro), num(lo, w), num(hi, w), num(lo, w));
       out += fmt::format("\n\n{}\n|--:|---|--:|---|\n", w.level_header);
       std::vector<const Level*> sorted;
       for (const auto& l : s.levels) sorted.push_back(&l);
       std::stable_sort(sorted.begin(), sorted.end(),
                        [](const Level* a, const Level* b) { return a->value < b->value; });
       for (const Level* l : sorted)
-        out += fmt::format("| {} | {} | {} | {} |\n", num(l->value), cell(l->label),
-                           format_fixed(normalise(s, l->value), 2), cell(l->description));
+        out += fmt::format("| {} | {} | {} | {} |\n", num(l->value, w), cell(l->label),
+                           NumberWords(w.language).fixed(normalise(s, l->value), 2),
+                           cell(l->description));
       out += '\n';
       break;
     }
@@ -511,7 +518,7 @@ std::string fact_origin(const Fact& f, const Words& w) {
     case FactOp::declared:
       return w.declared;
     case FactOp::constant:
-      return fmt::format(fmt::runtime(w.constant), num(f.constant));
+      return fmt::format(fmt::runtime(w.constant), num(f.constant, w));
     case FactOp::sum:
       return fmt::format("{}", fmt::join(ops, " + "));
     case FactOp::product:

@@ -81,7 +81,7 @@ const ReportWords french_report{
         "Score : note du critère ramenée sur 100. Poids effectif : part du critère "
         "dans le total. Points à gagner : ce que le total gagnerait si le critère "
         "atteignait sa cible. {mark} : sous le seuil minimal.",
-    .computed_from = "calculé à partir du fait `{fact}`",
+    .computed_from = "calculé à partir de la donnée `{fact}`",
     .consensus_evidence = "Consensus du comité",
 
     .support_heading = "Où l'accompagnement aiderait le plus",
@@ -160,22 +160,20 @@ const ReportWords french_report{
         "(pour information).",
     .not_scored_by = "non noté par {assessors}",
     .no_assessment = "aucune évaluation",
-    .fact_not_given = "fait `{root}` non déclaré par le dossier",
-    .fact_not_given_for =
-        "fait `{root}` non déclaré par le dossier : `{fact}` ne peut pas être "
-        "calculé",
-    .fact_zero_denominator = "`{fact}` indéfini : `{operand}` vaut 0",
-    .fact_no_total = "`{fact}` indéfini : tous les montants sont nuls",
-    .fact_negative = "`{fact}` indéfini : `{operand}` est négatif",
-    .fact_overflow = "`{fact}` indéfini : valeur hors limites",
+    .fact_not_given = "donnée `{root}` non déclarée par le dossier",
+    .fact_not_given_for = "donnée `{root}` non déclarée par le dossier : `{fact}` est incalculable",
+    .fact_zero_denominator = "`{fact}` incalculable : `{operand}` vaut 0",
+    .fact_no_total = "`{fact}` incalculable : tous les montants sont nuls",
+    .fact_negative = "`{fact}` incalculable : `{operand}` a une valeur négative",
+    .fact_overflow = "`{fact}` incalculable : valeur hors limites",
     .fact_out_of_bounds = "`{fact}` vaut {value}, hors des bornes de l'échelle",
 
-    .facts_heading = "Faits et ressources",
-    .fact = "Fait",
+    .facts_heading = "Données chiffrées et ressources",
+    .fact = "Donnée",
     .value = "Valeur",
     .unit = "Unité",
     .origin = "Origine",
-    .origin_declared = "déclaré par le dossier",
+    .origin_declared = "déclarée par le dossier",
     .origin_constant = "constante de la grille",
     .origin_sum = "somme : {operands}",
     .origin_product = "produit : {operands}",
@@ -489,7 +487,7 @@ std::string quoted(std::string_view text, Language language) {
 }
 
 std::string percent_text(std::string_view number, Language language) {
-  return std::string(number) + (language == Language::en ? "%" : " %");
+  return NumberWords(language).percent_sign(number);
 }
 
 }  // namespace ess

@@ -5,7 +5,6 @@
 
 #include <algorithm>
 
-#include "doc_numbers.hpp"
 #include "doc_values.hpp"
 #include "ess/report/i18n.hpp"
 #include "ess/report/report.hpp"
@@ -22,6 +21,7 @@ struct Letter {
   const Grid& grid;
   const LetterWords& words;
   Language language;
+  NumberWords numbers;
   std::string out;
 
   void block(const std::string& text) {
@@ -30,14 +30,14 @@ struct Letter {
   }
   void heading(std::string_view text) { block("## " + md::text(text)); }
   std::string q(std::string_view text) const { return md::text(doc::quoted(text, language)); }
-  std::string score(double v) const { return doc::score(v, language); }
+  std::string score(double v) const { return numbers.score(v); }
   std::string band(std::size_t i) const { return q(grid.decision[i].label); }
-  std::string min_of(std::size_t i) const { return doc::quantity(grid.decision[i].min, language); }
+  std::string min_of(std::size_t i) const { return numbers.quantity(grid.decision[i].min); }
   std::string criterion(const CriterionResult& r) const {
     return md::strong(doc::title_of(*r.criterion));
   }
   std::string value(const CriterionResult& r, double v) const {
-    return md::text(doc::value_text(grid, *r.criterion, v, language));
+    return md::text(doc::value_text(grid, *r.criterion, v, numbers));
   }
 };
 
@@ -151,7 +151,7 @@ void conditions(Letter& l) {
                       fmt::arg("value", r.value ? l.value(r, *r.value) : "—"));
     else
       line = md::fill(l.words.condition_node, fmt::arg("criterion", l.criterion(r)),
-                      fmt::arg("minimum", doc::quantity(c.minimum.value_or(0), l.language)),
+                      fmt::arg("minimum", l.numbers.quantity(c.minimum.value_or(0))),
                       fmt::arg("score", r.s ? l.score(100 * *r.s) : "—"));
     items += (items.empty() ? "" : "\n\n") + with_guidance(l, "- " + line, c, 2);
   }
@@ -321,7 +321,13 @@ void closing(Letter& l) {
 
 std::string render_letter(const LetterInput& in) {
   const DossierResult& result = *in.result;
-  Letter l{in, result, *result.grid, letter_words(in.language), in.language, {}};
+  Letter l{in,
+           result,
+           *result.grid,
+           letter_words(in.language),
+           in.language,
+           NumberWords(in.language, result.grid->currency),
+           {}};
   letterhead(l);
   decision(l);
   if (!in.not_assessed) {

@@ -138,7 +138,8 @@ PackRenderer::PackRenderer(const PackCall& call, const PackNotes& notes) {
   state_ = std::unique_ptr<State>(
       new State{std::move(writer),
                 pack::Ctx{call, notes, pack::pack_words(call.language), call.language, *call.grid,
-                          out, pack::gather(*call.rows), criteria_by_id(*call.grid)},
+                          out, pack::gather(*call.rows), criteria_by_id(*call.grid),
+                          NumberWords(call.language, call.grid->currency)},
                 false});
 }
 

@@ -8,8 +8,8 @@
 
 #include <fmt/format.h>
 
-#include "doc_numbers.hpp"
 #include "doc_writer.hpp"
+#include "ess/model/number_words.hpp"
 #include "ess/report/pack.hpp"
 #include "ess/report/svg_chart.hpp"
 #include "pack_words.hpp"
@@ -38,11 +38,13 @@ struct Ctx {
   std::map<std::string, const Criterion*> criteria;  // every criterion by id
 
   bool committee() const { return call.audience == Audience::committee; }
-  std::string score(double v) const { return doc::score(v, lang); }
-  std::string amount(double v) const { return doc::amount(v, lang); }
-  std::string percent(double v) const { return doc::percent(v, lang); }
-  std::string quantity(double v) const { return doc::quantity(v, lang); }
-  std::string count(std::size_t n) const { return doc::number(static_cast<double>(n), 0, lang); }
+  NumberWords numbers;  // the grid's currency, the document's language
+
+  std::string score(double v) const { return numbers.score(v); }
+  std::string amount(double v) const { return numbers.amount(v); }
+  std::string percent(double v) const { return numbers.percent(v); }
+  std::string quantity(double v) const { return numbers.quantity(v); }
+  std::string count(std::size_t n) const { return numbers.count(n); }
   std::string dossiers(std::size_t n) const;  // "1 dossier", "4 dossiers"
   std::string quoted(std::string_view text) const;
   std::string criterion_title(const std::string& id) const;  // its title, else the id

@@ -113,7 +113,7 @@ void verdict_lines(Ctx& ctx, const DossierResult& result, const RankRow& row) {
 }
 
 std::string value(const Ctx& ctx, const CriterionResult& r, std::optional<double> v) {
-  return v ? doc::value_text(ctx.grid, *r.criterion, *v, ctx.lang) : "—";
+  return v ? doc::value_text(ctx.grid, *r.criterion, *v, ctx.numbers) : "—";
 }
 
 std::vector<Inline> strengths(const Ctx& ctx, const DossierResult& result) {
@@ -194,8 +194,8 @@ void disagreements(Ctx& ctx, const DossierResult& result) {
     if (!r.is_leaf() || !(r.disagreement || r.straddles_band)) continue;
     std::string values;
     for (const AssessorScore& s : r.counted) {
-      std::string v =
-          s.na ? std::string(ctx.w.na) : doc::value_text(ctx.grid, *r.criterion, s.value, ctx.lang);
+      std::string v = s.na ? std::string(ctx.w.na)
+                           : doc::value_text(ctx.grid, *r.criterion, s.value, ctx.numbers);
       values += (values.empty() ? "" : ", ") + result.dossier->assessments[s.assessment].assessor +
                 " " + v;
     }
@@ -246,17 +246,6 @@ void dossier_page(Ctx& ctx, const DossierResult& result, const RankRow& row) {
   ctx.out.end_part();
 }
 
-namespace {
-
-// Shares in tenths of a percent that add up to exactly 1000 (round_shares, spec §2.7).
-std::vector<double> rounded_shares(const std::vector<double>& amounts) {
-  std::vector<double> out;
-  for (long tenths : round_shares(amounts, 1000)) out.push_back(static_cast<double>(tenths) / 1000);
-  return out;
-}
-
-}  // namespace
-
 std::optional<doc::Figure> mix_figure(const Ctx& ctx,
                                       const std::vector<std::optional<double>>& values,
                                       const std::string& id, std::string_view caption) {
@@ -285,12 +274,12 @@ std::optional<doc::Figure> mix_figure(const Ctx& ctx,
     std::string label = facts[i]->title.empty() ? facts[i]->id : facts[i]->title;
     chart.parts.push_back({label, amounts[i] / total, ctx.percent(shares[i])});
     sentence += (sentence.empty() ? "" : " ; ") + label + " " +
-                doc::unit_text(amounts[i], facts[i]->unit, ctx.lang) + " (" +
-                ctx.percent(shares[i]) + ")";
+                ctx.numbers.with_unit(amounts[i], facts[i]->unit) + " (" + ctx.percent(shares[i]) +
+                ")";
   }
   if (diversity_index < values.size() && values[diversity_index])
-    sentence += fill(ctx.w.mix_index,
-                     fmt::arg("index", doc::number(*values[diversity_index], 2, ctx.lang)));
+    sentence +=
+        fill(ctx.w.mix_index, fmt::arg("index", ctx.numbers.fixed(*values[diversity_index], 2)));
   sentence = fill(ctx.w.mix_sentence, fmt::arg("list", sentence));
   chart.text = {std::string(caption), sentence};
   return doc::Figure{svg_resource_mix(chart), std::string(caption), {}, sentence};

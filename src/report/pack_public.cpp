@@ -112,15 +112,13 @@ std::vector<doc::Inline> resource_lines(const Ctx& ctx,
       for (const auto& op : f.operands)
         for (std::size_t j = 0; j < grid.facts.size(); ++j)
           if (grid.facts[j].id == op && grid.facts[j].op == FactOp::declared && v[j])
-            terms +=
-                (terms.empty() ? "" : ", ") + doc::unit_text(*v[j], grid.facts[j].unit, ctx.lang);
-      items.push_back(doc::strong(title) +
-                      doc::plain(colon + doc::unit_text(*v[i], f.unit, ctx.lang) +
-                                 (terms.empty() ? "" : " (" + terms + ")")));
+            terms += (terms.empty() ? "" : ", ") + ctx.numbers.with_unit(*v[j], grid.facts[j].unit);
+      items.push_back(doc::strong(title) + doc::plain(colon + ctx.numbers.with_unit(*v[i], f.unit) +
+                                                      (terms.empty() ? "" : " (" + terms + ")")));
     } else if (f.op == FactOp::ratio) {
       items.push_back(doc::strong(title) + doc::plain(colon + ctx.percent(*v[i])));
     } else if (f.op == FactOp::diversity) {
-      items.push_back(doc::strong(title) + doc::plain(colon + doc::number(*v[i], 2, ctx.lang)));
+      items.push_back(doc::strong(title) + doc::plain(colon + ctx.numbers.fixed(*v[i], 2)));
     }
   }
   return items;

@@ -123,7 +123,7 @@ void summary(Ctx& ctx) {
     ctx.out.paragraph(doc::plain(fill(
         w.requested_line, fmt::arg("requested", ctx.amount(s.requested)),
         fmt::arg("budget", ctx.amount(*f.budget)),
-        fmt::arg("ratio", doc::number(*f.budget > 0 ? s.requested / *f.budget : 0, 1, ctx.lang)))));
+        fmt::arg("ratio", ctx.numbers.fixed(*f.budget > 0 ? s.requested / *f.budget : 0, 1)))));
   } else {
     ctx.out.paragraph(
         doc::plain(fill(w.no_budget, fmt::arg("requested", ctx.amount(s.requested)))));

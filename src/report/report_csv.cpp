@@ -1,5 +1,6 @@
 // CSV of `score` (§4): one row per criterion, nodes included, through the one CSV row writer
 // (ess/model/csv_writer.hpp).
+#include "csv_words.hpp"
 #include "ess/model/csv_writer.hpp"
 #include "ess/report/report.hpp"
 
@@ -15,9 +16,11 @@ void row(const DossierResult& result, const CriterionResult& r, csv::Dialect dia
          std::string& out) {
   csv::Row line(out, dialect);
   line.text(result.dossier->id).text(r.criterion->id).text(r.path).text(r.level);
-  line.number(r.value).number(r.s).number(r.weight).number(r.effective_weight);
-  line.number(r.target).number(r.gap).number(r.points_to_gain).number(r.spread);
-  line.number(r.self_gap).text(criterion_status_token(r.status));
+  using csv::Rounding;
+  line.number(r.value).number(r.s, Rounding::share).number(r.weight);
+  line.number(r.effective_weight, Rounding::share).number(r.target).number(r.gap);
+  line.number(r.points_to_gain, Rounding::score).number(r.spread, Rounding::share);
+  line.number(r.self_gap, Rounding::share).text(criterion_status_token(r.status));
   line.end();
 }
 
@@ -25,9 +28,7 @@ void row(const DossierResult& result, const CriterionResult& r, csv::Dialect dia
 
 std::string csv_header(const ReportOptions& options) {
   std::string out;
-  csv::Row line(out, options.csv());
-  for (const char* c : columns) line.text(c);
-  line.end();
+  csv_header_row(out, options, columns);
   return out;
 }
 

@@ -2,6 +2,7 @@
 // decision and report file, in the format of the reports, written as the reports are.
 #include <fmt/format.h>
 
+#include "csv_words.hpp"
 #include "ess/model/csv_writer.hpp"
 #include "ess/model/decision.hpp"
 #include "ess/model/format.hpp"
@@ -28,13 +29,14 @@ std::string markdown_head(const ReportOptions& options) {
   const ReportWords& w = report_words(options.language);
   std::string out = "# " + md_text(w.index_heading) + "\n\n";
   out += "| " + md_cell(w.dossier) + " | " + md_cell(w.title) + " | " + md_cell(w.total) + " | " +
-         md_cell(w.decision) + " | " + md_cell(w.report) + " |\n|---|---|---:|---|---|\n";
+         md_cell(w.decision) + " | " + md_cell(w.report) +
+         " |\n|---|------------|--:|---|------|\n";
   return out;
 }
 
-std::string markdown_line(const IndexLine& e) {
+std::string markdown_line(const IndexLine& e, const ReportOptions& options) {
   return "| " + md_cell(md_text(e.dossier)) + " | " + md_cell(md_text(e.title)) + " | " +
-         format_fixed(e.total, 1) + " | " + md_cell(md_text(e.decision)) + " | [" +
+         options.numbers().score(e.total) + " | " + md_cell(md_text(e.decision)) + " | [" +
          md_cell(md_text(e.file)) + "](" + link_target(e.file) + ") |\n";
 }
 
@@ -59,10 +61,8 @@ IndexStream::IndexStream(ReportFormat format, const ReportOptions& options,
       break;
     case ReportFormat::csv: {
       std::string out;
-      csv::Row head(out, options_.csv());
-      for (const char* column : {"dossier", "title", "total", "decision", "status", "file"})
-        head.text(column);
-      head.end();
+      constexpr const char* columns[] = {"dossier", "title", "total", "decision", "status", "file"};
+      csv_header_row(out, options_, columns);
       sink_(out);
       break;
     }
@@ -78,12 +78,12 @@ IndexStream::~IndexStream() = default;
 void IndexStream::add(const IndexLine& e) {
   switch (format_) {
     case ReportFormat::markdown:
-      sink_(markdown_line(e));
+      sink_(markdown_line(e, options_));
       break;
     case ReportFormat::csv: {
       std::string out;
       csv::Row line(out, options_.csv());
-      line.text(e.dossier).text(e.title).number(e.total).text(e.decision);
+      line.text(e.dossier).text(e.title).number(e.total, csv::Rounding::score).text(e.decision);
       line.text(status_token(e.status)).text(e.file);
       line.end();
       sink_(out);

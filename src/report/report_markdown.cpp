@@ -44,14 +44,13 @@ std::string consolidation_line(const Context& ctx) {
                    fmt::arg("stat", statistic_label(ctx.result.consolidation, ctx.language))));
 }
 
-// "61000 (the amount requested covers 41.0 % of it)": what share of the project the funder
+// "61 000 € (the amount requested covers 41,0 % of it)": what share of the project the funder
 // is asked to carry.
 std::string project_cost_text(const Context& ctx) {
   const Dossier& d = ctx.dossier;
-  std::string out = format_quantity(*d.project_cost);
+  std::string out = ctx.numbers.amount(*d.project_cost);
   if (!d.requested || *d.project_cost <= 0) return out;
-  std::string share =
-      percent_text(format_fixed(100 * *d.requested / *d.project_cost, 1), ctx.language);
+  std::string share = percent(ctx, *d.requested / *d.project_cost);
   return out + " (" + fill(ctx.words.requested_share, fmt::arg("share", share)) + ")";
 }
 
@@ -71,11 +70,11 @@ void header(const Context& ctx, Writer& w) {
   add(words.call, d.call);
   add(words.territory, d.territory);
   add(words.theme, d.theme);
-  if (d.requested) add(words.requested, format_quantity(*d.requested));
+  if (d.requested) add(words.requested, ctx.numbers.amount(*d.requested));
   add(words.siret, d.siret);
   add(words.rna, d.rna);
   if (d.project_cost) add(words.project_cost, project_cost_text(ctx));
-  if (d.awarded) add(words.awarded, format_quantity(*d.awarded));
+  if (d.awarded) add(words.awarded, ctx.numbers.amount(*d.awarded));
   items.push_back(label(ctx, words.grid) + grid_line(ctx));
   items.push_back(label(ctx, words.consolidation) + consolidation_line(ctx));
   items.push_back(label(ctx, words.assessments) + assessments_line(ctx));
@@ -95,8 +94,8 @@ std::string failure_line(const Context& ctx, const CriterionResult& r) {
   std::string title = strong(title_of(c));
   auto name = fmt::arg("criterion", title);  // fmt::arg keeps a reference: no temporaries
   if (!r.is_leaf())
-    return fill(ctx.words.failure_node, name, fmt::arg("score", score100(r.s)),
-                fmt::arg("minimum", format_quantity(c.minimum.value_or(0))));
+    return fill(ctx.words.failure_node, name, fmt::arg("score", score100(ctx, r.s)),
+                fmt::arg("minimum", ctx.numbers.quantity(c.minimum.value_or(0))));
   return fill(ctx.words.failure_leaf, name,
               fmt::arg("value", text(r.value ? scale_value(ctx, c, *r.value) : "—")),
               fmt::arg("minimum", text(scale_value(ctx, c, c.minimum.value_or(0)))));
@@ -114,7 +113,7 @@ std::vector<std::string> failure_lines(const Context& ctx, bool eliminatory) {
 std::string total_line(const Context& ctx) {
   const ReportWords& words = ctx.words;
   std::string total =
-      fill(words.total_out_of, fmt::arg("total", format_fixed(ctx.result.total, 1)));
+      fill(words.total_out_of, fmt::arg("total", ctx.numbers.score(ctx.result.total)));
   std::string band_text = text(quoted(band_label(ctx), ctx.language));
   auto band = fmt::arg("band", band_text);
   if (ctx.result.status == DossierStatus::ineligible)
@@ -170,12 +169,12 @@ namespace {
 std::string minimum_cell(const Context& ctx, const CriterionResult& r) {
   if (!r.criterion->minimum) return {};
   std::string min = r.is_leaf() ? scale_value(ctx, *r.criterion, *r.criterion->minimum)
-                                : format_quantity(*r.criterion->minimum);
+                                : ctx.numbers.quantity(*r.criterion->minimum);
   return cell(min) + (r.below_minimum ? " " + std::string(ctx.words.below_minimum_mark) : "");
 }
 
 std::string score_cell(const Context& ctx, const CriterionResult& r) {
-  std::string s = score100(r.s);
+  std::string s = score100(ctx, r.s);
   if (r.below_minimum) s += " " + std::string(ctx.words.below_minimum_mark);
   return s;
 }
@@ -195,7 +194,7 @@ void axes(const Context& ctx, Writer& w) {
     rows.push_back({cell(title_of(*r.criterion)), score_cell(ctx, r), weight_cell(ctx, r),
                     minimum_cell(ctx, r), r.s ? bar(*r.s) : ""});
   }
-  w.table({{std::string(words.axis)},
+  w.table({{std::string(words.axis), Align::left, wide},
            {std::string(words.score), Align::right},
            {std::string(words.effective_weight), Align::right},
            {std::string(words.minimum), Align::right},
@@ -240,7 +239,7 @@ Row criterion_row(const Context& ctx, const CriterionResult& r) {
   if (!r.is_leaf() && !name.empty()) name = "**" + name + "**";
   if (r.omission()) name += " (" + md_cell(omitted_by_text(ctx, r)) + ")";  // §1.2: never silent
   Row row{name, r.is_leaf() ? level_cell(ctx, r) : "", score_cell(ctx, r),
-          format_quantity(r.weight), weight_cell(ctx, r)};
+          ctx.numbers.quantity(r.weight), weight_cell(ctx, r)};
   if (!r.is_leaf()) {
     row.resize(9);
     return row;
@@ -248,7 +247,7 @@ Row criterion_row(const Context& ctx, const CriterionResult& r) {
   const Criterion& c = *r.criterion;
   row.push_back(r.target ? cell(scale_value(ctx, c, *r.target)) : "");
   row.push_back(r.gap ? cell(scale_gap(ctx, c, *r.gap)) : "");
-  row.push_back(r.points_to_gain ? format_fixed(*r.points_to_gain, 1) : "");
+  row.push_back(r.points_to_gain ? ctx.numbers.score(*r.points_to_gain) : "");
   row.push_back(evidence_cell(ctx, r));
   return row;
 }
@@ -260,7 +259,7 @@ void criteria(const Context& ctx, Writer& w) {
   w.heading(2, words.criteria_heading);
   std::vector<Row> rows;
   for (const auto& r : ctx.result.criteria) rows.push_back(criterion_row(ctx, r));
-  w.table({{std::string(words.criterion)},
+  w.table({{std::string(words.criterion), Align::left, wide},
            {std::string(words.level_or_value)},
            {std::string(words.score), Align::right},
            {std::string(words.weight), Align::right},
@@ -268,7 +267,7 @@ void criteria(const Context& ctx, Writer& w) {
            {std::string(words.target)},
            {std::string(words.gap), Align::right},
            {std::string(words.points_to_gain), Align::right},
-           {std::string(words.evidence)}},
+           {std::string(words.evidence), Align::left, widest}},
           rows);
   w.paragraph(text(fill(words.criteria_legend, fmt::arg("mark", words.below_minimum_mark))));
 }
@@ -276,8 +275,8 @@ void criteria(const Context& ctx, Writer& w) {
 }  // namespace md
 
 std::string render_markdown(const DossierResult& result, const ReportOptions& options) {
-  md::Context ctx{result, *result.dossier, *result.grid, report_words(options.language),
-                  options.language};
+  md::Context ctx{result,           *result.dossier,  *result.grid, report_words(options.language),
+                  options.language, options.numbers()};
   md::Writer w;
   md::header(ctx, w);
   md::verdict(ctx, w);

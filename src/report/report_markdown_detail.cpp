@@ -47,15 +47,15 @@ Row assessor_row(const Context& ctx, const CriterionResult& r) {
     row.push_back(raw_cell(ctx, r, a));
   row.push_back(r.consolidated ? cell(scale_number(ctx, c, *r.consolidated)) : "—");
   row.push_back(r.consensus ? cell(scale_number(ctx, c, r.consensus->value)) : "");
-  row.push_back(r.spread ? format_fixed(100 * *r.spread, 1) : "");
-  row.push_back(r.self_gap ? signed_score100(*r.self_gap) : "");
+  row.push_back(r.spread ? score100(ctx, *r.spread) : "");
+  row.push_back(r.self_gap ? signed_score100(ctx, *r.self_gap) : "");
   row.push_back(flags_cell(ctx, r));
   return row;
 }
 
 std::vector<Column> assessor_columns(const Context& ctx) {
   const ReportWords& words = ctx.words;
-  std::vector<Column> columns{{std::string(words.criterion)}};
+  std::vector<Column> columns{{std::string(words.criterion), Align::left, wide}};
   for (const auto& a : ctx.dossier.assessments)
     columns.push_back({assessor_title(ctx, a), Align::right});
   columns.push_back({std::string(words.consolidated), Align::right});
@@ -141,8 +141,9 @@ void assessors(const Context& ctx, Writer& w) {
     w.paragraph(text(words.no_assessed_criterion));
   } else {
     w.table(assessor_columns(ctx), rows);
-    w.paragraph(text(fill(words.assessors_legend,
-                          fmt::arg("threshold", format_quantity(100 * ctx.grid.disagreement)))));
+    w.paragraph(
+        text(fill(words.assessors_legend,
+                  fmt::arg("threshold", ctx.numbers.quantity(100 * ctx.grid.disagreement)))));
   }
   std::vector<std::string> consensus = consensus_lines(ctx);
   if (!consensus.empty()) {
@@ -174,7 +175,7 @@ std::optional<Row> na_row(const Context& ctx, const CriterionResult& r) {
   if (r.status == CriterionStatus::na) {
     status = cell(words.status_na);
     reason = na_reasons(ctx, r);
-    if (r.points_moved) moved = format_fixed(*r.points_moved, 1);
+    if (r.points_moved) moved = ctx.numbers.score(*r.points_moved);
   } else if (r.status == CriterionStatus::missing) {
     status = cell(words.status_missing);
     reason = md_cell(missing_reason(ctx, r));
@@ -212,9 +213,9 @@ void na_and_missing(const Context& ctx, Writer& w) {
     w.paragraph(text(words.na_none));
     return;
   }
-  w.table({{std::string(words.criterion)},
+  w.table({{std::string(words.criterion), Align::left, wide},
            {std::string(words.status)},
-           {std::string(words.reason)},
+           {std::string(words.reason), Align::left, wide},
            {std::string(words.nominal_weight), Align::right},
            {std::string(words.points_moved), Align::right}},
           rows);
@@ -258,9 +259,8 @@ const Fact* find_fact(const Context& ctx, const std::string& id, std::optional<d
   return nullptr;
 }
 
-std::string amount(const Fact& f, double value) {
-  std::string q = format_quantity(value);
-  return f.unit.empty() ? q : q + " " + f.unit;
+std::string amount(const Context& ctx, const Fact& f, double value) {
+  return ctx.numbers.with_unit(value, f.unit);
 }
 
 std::string fact_title(const Fact& f) {
@@ -282,15 +282,14 @@ void mix_table(const Context& ctx, const Fact& diversity, Writer& w) {
   if (total <= 0) return;
   std::vector<double> amounts;
   for (const auto& part : parts) amounts.push_back(part.second);
-  std::vector<long> tenths = round_shares(amounts, 1000);  // they add up to 100 % (§2.7)
+  std::vector<double> shares = rounded_shares(amounts);  // they add up to 100 %
   std::vector<Row> rows;
   for (std::size_t i = 0; i < parts.size(); ++i)
     rows.push_back({cell(fact_title(*parts[i].first)),
-                    cell(amount(*parts[i].first, parts[i].second)),
-                    percent(ctx, static_cast<double>(tenths[i]) / 1000)});
-  rows.push_back({"**" + cell(words.total) + "**", cell(amount(*parts.front().first, total)),
+                    cell(amount(ctx, *parts[i].first, amounts[i])), percent(ctx, shares[i])});
+  rows.push_back({"**" + cell(words.total) + "**", cell(amount(ctx, *parts.front().first, total)),
                   percent(ctx, 1)});
-  w.table({{std::string(words.resource)},
+  w.table({{std::string(words.resource), Align::left, wide},
            {std::string(words.amount), Align::right},
            {std::string(words.share), Align::right}},
           rows);
@@ -302,11 +301,11 @@ std::string product_line(const Context& ctx, const Fact& f, double value) {
     std::optional<double> v;
     const Fact* operand = find_fact(ctx, op, v);
     if (!operand || !v) return {};
-    terms.push_back(text(amount(*operand, *v)));
+    terms.push_back(text(amount(ctx, *operand, *v)));
   }
   std::string title = f.title.empty() ? std::string(ctx.words.valued_volunteering) : f.title;
   return strong(title) + colon(ctx) + fmt::format("{}", fmt::join(terms, " × ")) + " = " +
-         text(amount(f, value));
+         text(amount(ctx, f, value));
 }
 
 std::vector<std::string> mix_lines(const Context& ctx) {
@@ -327,8 +326,8 @@ std::vector<std::string> mix_lines(const Context& ctx) {
     } else if (f.op == FactOp::diversity && !f.operands.empty()) {
       double n = static_cast<double>(f.operands.size());
       lines.push_back(fill(ctx.words.diversity_line, fmt::arg("title", strong(fact_title(f))),
-                           fmt::arg("value", format_quantity(*v)),
-                           fmt::arg("max", format_quantity(1 - 1 / n)),
+                           fmt::arg("value", ctx.numbers.quantity(*v)),
+                           fmt::arg("max", ctx.numbers.quantity(1 - 1 / n)),
                            fmt::arg("count", f.operands.size())));
     } else if (f.op == FactOp::ratio) {
       lines.push_back(strong(fact_title(f)) + colon(ctx) + percent(ctx, *v));
@@ -347,13 +346,12 @@ void facts(const Context& ctx, Writer& w) {
   for (std::size_t i = 0; i < ctx.grid.facts.size() && i < ctx.result.facts.size(); ++i) {
     const Fact& f = ctx.grid.facts[i];
     const auto& v = ctx.result.facts[i].value;
-    rows.push_back({fact_name(f), v ? format_quantity(*v) : cell(words.undefined), cell(f.unit),
-                    origin(ctx, f)});
+    rows.push_back(
+        {fact_name(f), v ? cell(amount(ctx, f, *v)) : cell(words.undefined), origin(ctx, f)});
   }
-  w.table({{std::string(words.fact)},
+  w.table({{std::string(words.fact), Align::left, wide},
            {std::string(words.value), Align::right},
-           {std::string(words.unit)},
-           {std::string(words.origin)}},
+           {std::string(words.origin), Align::left, wide}},
           rows);
   std::vector<std::string> lines = mix_lines(ctx);
   bool has_diversity = false;

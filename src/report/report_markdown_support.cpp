@@ -39,13 +39,13 @@ void gap_table(const Context& ctx, Writer& w) {
     rows.push_back({cell(title_of(c)), cell(r.value ? scale_value(ctx, c, *r.value) : "—"),
                     cell(r.target ? scale_value(ctx, c, *r.target) : "—"),
                     cell(r.gap ? scale_gap(ctx, c, *r.gap) : ""),
-                    format_fixed(r.points_to_gain.value_or(0), 1)});
+                    ctx.numbers.score(r.points_to_gain.value_or(0))});
   }
   if (rows.empty()) {
     w.paragraph(text(words.support_none));
     return;
   }
-  w.table({{std::string(words.criterion)},
+  w.table({{std::string(words.criterion), Align::left, wide},
            {std::string(words.current)},
            {std::string(words.target)},
            {std::string(words.gap), Align::right},
@@ -62,10 +62,10 @@ void eliminatory_to_fix(const Context& ctx, Writer& w) {
   for (std::size_t i : ctx.result.eliminatory_failures) {
     const CriterionResult& r = ctx.result.criteria[i];
     const Criterion& c = *r.criterion;
-    std::string now =
-        r.is_leaf() ? (r.value ? scale_value(ctx, c, *r.value) : "—") : score100(r.s) + " / 100";
+    std::string now = r.is_leaf() ? (r.value ? scale_value(ctx, c, *r.value) : "—")
+                                  : score100(ctx, r.s) + " / 100";
     std::string min = r.is_leaf() ? scale_value(ctx, c, c.minimum.value_or(0))
-                                  : format_quantity(c.minimum.value_or(0));
+                                  : ctx.numbers.quantity(c.minimum.value_or(0));
     items.push_back(strong(title_of(c)) + colon + text(now) + " → " + text(min));
   }
   w.bullets(items);
@@ -82,11 +82,11 @@ void path_steps(const Context& ctx, Writer& w) {
   for (const PathStep& step : ctx.result.path.steps) {
     const CriterionResult& r = ctx.result.criteria[step.criterion];
     rows.push_back({std::to_string(++n), cell(title_of(*r.criterion)), from_to(ctx, r),
-                    format_fixed(step.points_to_gain, 1), format_fixed(step.total_after, 1)});
+                    ctx.numbers.score(step.points_to_gain), ctx.numbers.score(step.total_after)});
   }
   w.table({{std::string(words.step), Align::right},
-           {std::string(words.criterion)},
-           {std::string(words.from_to)},
+           {std::string(words.criterion), Align::left, wide},
+           {std::string(words.from_to), Align::left, wide},
            {std::string(words.points_to_gain), Align::right},
            {std::string(words.total_after), Align::right}},
           rows);
@@ -96,16 +96,16 @@ void path_to(const Context& ctx, Writer& w, std::size_t next_band) {
   const ReportWords& words = ctx.words;
   const PathToNextBand& path = ctx.result.path;
   std::string next_text = band_name(ctx, next_band);
-  std::string min_text = format_quantity(ctx.grid.decision[next_band].min);
+  std::string min_text = ctx.numbers.quantity(ctx.grid.decision[next_band].min);
   auto next = fmt::arg("next", next_text);  // fmt::arg keeps a reference: no temporaries
   auto min = fmt::arg("min", min_text);
   if (path.steps.empty()) {
     w.paragraph(fill(words.path_none, next));
   } else {
     w.paragraph(fill(words.path_intro, fmt::arg("band", band_name(ctx, *ctx.result.band)),
-                     fmt::arg("total", format_fixed(ctx.result.total, 1)), next, min));
+                     fmt::arg("total", ctx.numbers.score(ctx.result.total)), next, min));
     path_steps(ctx, w);
-    std::string reached_text = format_fixed(path.steps.back().total_after, 1);
+    std::string reached_text = ctx.numbers.score(path.steps.back().total_after);
     auto reached = fmt::arg("total", reached_text);
     w.paragraph(path.reachable ? fill(words.path_reached, reached, next)
                                : fill(words.path_out_of_reach, reached, next, min));

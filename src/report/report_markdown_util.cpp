@@ -36,7 +36,9 @@ void Writer::table(const std::vector<Column>& columns, const std::vector<Row>& r
   std::string head = "|", rule = "|";
   for (const auto& c : columns) {
     head += " " + cell(c.title) + " |";
-    rule += c.align == Align::right ? "---:|" : "---|";
+    int width = c.width > 0 ? c.width : c.align == Align::right ? narrow : medium;
+    std::string dashes(static_cast<std::size_t>(std::max(width, 3)), '-');
+    rule += c.align == Align::right ? dashes.substr(1) + ":|" : dashes + "|";
   }
   out_ += head + "\n" + rule + "\n";
   for (const auto& row : rows) {
@@ -69,17 +71,16 @@ std::string title_of(const Criterion& c) {
   return c.title.empty() ? c.id : c.title;
 }
 
-std::string score100(const std::optional<double>& s) {
-  return s ? format_fixed(100 * *s, 1) : "—";
+std::string score100(const Context& ctx, const std::optional<double>& s) {
+  return s ? ctx.numbers.score(100 * *s) : "—";
 }
 
-std::string signed_score100(double s) {
-  std::string v = format_fixed(100 * s, 1);
-  return v[0] == '-' || v == "0.0" ? v : "+" + v;
+std::string signed_score100(const Context& ctx, double s) {
+  return ctx.numbers.signed_score(100 * s);
 }
 
 std::string percent(const Context& ctx, double fraction) {
-  return percent_text(format_fixed(100 * fraction, 1), ctx.language);
+  return ctx.numbers.percent(fraction);
 }
 
 std::string bar(double s) {
@@ -92,15 +93,13 @@ std::string bar(double s) {
 namespace {
 
 std::string with_unit(const Context& ctx, const Scale& scale, double value) {
-  if (scale.unit == "ratio") return percent(ctx, value);
-  std::string q = format_quantity(value);
-  return scale.unit.empty() ? q : q + " " + scale.unit;
+  return ctx.numbers.with_unit(value, scale.unit);
 }
 
 std::string yes_no(const Context& ctx, double value) {
   if (value == 1) return std::string(ctx.words.yes);
   if (value == 0) return std::string(ctx.words.no);
-  return format_quantity(value);
+  return ctx.numbers.quantity(value);
 }
 
 }  // namespace
@@ -110,7 +109,7 @@ std::string scale_value(const Context& ctx, const Criterion& leaf, double value)
   switch (scale.type) {
     case ScaleType::levels: {
       std::string label = value_label(scale, value);
-      std::string number = format_quantity(value);
+      std::string number = ctx.numbers.quantity(value);
       return label.empty() ? number : label + " (" + number + ")";
     }
     case ScaleType::yesno:
@@ -118,12 +117,12 @@ std::string scale_value(const Context& ctx, const Criterion& leaf, double value)
     case ScaleType::numeric:
       return with_unit(ctx, scale, value);
   }
-  return format_quantity(value);
+  return ctx.numbers.quantity(value);
 }
 
 std::string scale_number(const Context& ctx, const Criterion& leaf, double value) {
   const Scale& scale = scale_of(ctx.grid, leaf);
-  if (scale.type == ScaleType::levels) return format_quantity(value);
+  if (scale.type == ScaleType::levels) return ctx.numbers.quantity(value);
   return scale_value(ctx, leaf, value);
 }
 
@@ -131,7 +130,7 @@ std::string scale_gap(const Context& ctx, const Criterion& leaf, double gap) {
   if (gap == 0) return "0";
   const Scale& scale = scale_of(ctx.grid, leaf);
   if (scale.type == ScaleType::numeric) return with_unit(ctx, scale, gap);
-  return format_quantity(gap);
+  return ctx.numbers.quantity(gap);
 }
 
 const AssessorScore* score_by(const CriterionResult& r, std::size_t assessment) {
@@ -158,7 +157,7 @@ std::string fact_reason(const Context& ctx, const std::string& fact) {
   if (!v) return {};
   if (v->value)
     return fill(w.fact_out_of_bounds, fmt::arg("fact", fact),
-                fmt::arg("value", format_quantity(*v->value)));
+                fmt::arg("value", ctx.numbers.quantity(*v->value)));
   FactCause cause = first_cause(ctx.grid, ctx.result.facts, fact);
   auto f = fmt::arg("fact", cause.fact);
   auto op = fmt::arg("operand", cause.operand);

@@ -14,10 +14,17 @@ namespace ess::md {
 
 enum class Align : std::uint8_t { left, right };
 
+// `width`: the column's share of the page, relative to the others, told to pandoc by the length
+// of its `---` rule (pandoc's pipe tables take widths from them when a row is long): text
+// columns wide, number columns narrow. 0: by alignment (a number column is narrow).
 struct Column {
   std::string title;  // plain text, escaped when written
   Align align = Align::left;
+  int width = 0;
 };
+
+// Relative widths for Column::width.
+inline constexpr int narrow = 4, medium = 8, wide = 16, widest = 32;
 
 using Row = std::vector<std::string>;  // cells already Markdown (escape with cell())
 
@@ -50,6 +57,7 @@ struct Context {
   const Grid& grid;
   const ReportWords& words;
   Language language;
+  NumberWords numbers;  // every number the report writes
 };
 
 // Fills a sentence of i18n.hpp: fmt::format(fmt::runtime(pattern), fmt::arg(...)...).
@@ -58,13 +66,14 @@ std::string fill(std::string_view pattern, Args&&... args) {
   return fmt::format(fmt::runtime(pattern), std::forward<Args>(args)...);
 }
 
-std::string title_of(const Criterion& c);              // its title, else its id (plain)
-std::string score100(const std::optional<double>& s);  // s in [0, 1] shown out of 100
-std::string signed_score100(double s);                 // "+16.7", "-33.3", "0.0"
-std::string percent(const Context& ctx, double fraction);
-std::string bar(double s);  // ████████░░
+std::string title_of(const Criterion& c);  // its title, else its id (plain)
+// s in [0, 1] shown out of 100: "83,3"; "—" when there is none.
+std::string score100(const Context& ctx, const std::optional<double>& s);
+std::string signed_score100(const Context& ctx, double s);  // "+16,7", "-33,3", "0,0"
+std::string percent(const Context& ctx, double fraction);   // "43,8 %", "43.8%"
+std::string bar(double s);                                  // ████████░░
 
-// A value in the leaf's scale units, for a reader: "Exemplaire (3)", "Oui", "55.2 %", "2.5".
+// A value in the leaf's scale units, for a reader: "Exemplaire (3)", "Oui", "55,2 %", "2,5".
 std::string scale_value(const Context& ctx, const Criterion& leaf, double value);
 // The same, shorter for tables of raw values: level values as numbers.
 std::string scale_number(const Context& ctx, const Criterion& leaf, double value);

@@ -3,11 +3,14 @@
 namespace ess {
 
 ReportOptions report_options(std::optional<Language> asked, char csv_separator,
-                             Language grid_language) {
+                             Language grid_language, bool spreadsheet, std::string_view currency) {
   ReportOptions options;
   options.language = asked.value_or(grid_language);
-  options.csv_separator = csv_separator;
-  options.decimal_comma = csv_separator == ';' && options.language == Language::fr;
+  options.currency = currency.empty() ? default_currency : currency;
+  options.spreadsheet = spreadsheet;
+  const bool french = options.language == Language::fr;
+  options.csv_separator = spreadsheet ? (french ? ';' : ',') : csv_separator;
+  options.decimal_comma = options.csv_separator == ';' && french;
   return options;
 }
 

@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "chunk_writer.hpp"
+#include "csv_words.hpp"
 #include "ess/model/csv_writer.hpp"
 #include "ess/model/format.hpp"
 #include "ess/model/json_writer.hpp"
@@ -90,10 +91,6 @@ std::string cell(std::string_view text) {
   return text.empty() ? " |" : fmt::format(" {} |", text);
 }
 
-std::string amount(std::optional<double> value) {
-  return value ? format_quantity(*value) : "";
-}
-
 struct MarkdownContext {
   const RankReport& report;
   const Grid* grid;
@@ -102,6 +99,10 @@ struct MarkdownContext {
   bool budget;         // any budget: the Funded column
   bool group_budgets;  // budgets per group: the lines are drawn in the groups' sections
   std::string_view yes, no;
+  NumberWords num;  // every number of the report, money in the grid's currency
+
+  std::string amount(std::optional<double> value) const { return value ? num.amount(*value) : ""; }
+  std::string total(double value) const { return num.score(value); }
 };
 
 // "oui", or "non (why)".
@@ -154,7 +155,7 @@ void md_header(const MarkdownContext& c, Writer& out) {
       for (const GroupSummary& g : r.groups)
         if (g.key == line.key) name = g.value;
       list += fmt::format("{}{} {}", list.empty() ? "" : ", ", group_name(c, name),
-                          amount(line.budget));
+                          c.amount(line.budget));
     }
     out.print(
         "- {}\n",
@@ -163,13 +164,13 @@ void md_header(const MarkdownContext& c, Writer& out) {
             fmt::arg("by",
                      c.w.budgets_by[static_cast<std::size_t>(r.group_by.value_or(GroupKey::call))]),
             fmt::arg("list", list), fmt::arg("count", f.funded_count),
-            fmt::arg("funded", format_quantity(f.funded_total)),
-            fmt::arg("remaining", format_quantity(f.remaining()))));
+            fmt::arg("funded", c.amount(f.funded_total)),
+            fmt::arg("remaining", c.amount(f.remaining()))));
   } else if (c.budget) {
-    out.print("- {}\n", runtime(c.w.budget, fmt::arg("budget", amount(f.budget)),
+    out.print("- {}\n", runtime(c.w.budget, fmt::arg("budget", c.amount(f.budget)),
                                 fmt::arg("count", f.funded_count),
-                                fmt::arg("funded", format_quantity(f.funded_total)),
-                                fmt::arg("remaining", format_quantity(f.remaining()))));
+                                fmt::arg("funded", c.amount(f.funded_total)),
+                                fmt::arg("remaining", c.amount(f.remaining()))));
   }
   out.add("\n");
 }
@@ -183,13 +184,13 @@ std::string funding_line_row(const MarkdownContext& c, const FundingLine& f, con
     std::string why = f.drawn_by == Unfunded::not_fundable
                           ? runtime(c.w.line_by_band, fmt::arg("decision", md(next->decision)))
                           : std::string(c.w.line_by_budget);
-    text = runtime(c.w.funding_line_text, fmt::arg("budget", amount(f.budget)),
-                   fmt::arg("funded", format_quantity(f.funded_total)),
-                   fmt::arg("remaining", format_quantity(f.remaining())), fmt::arg("why", why));
+    text = runtime(c.w.funding_line_text, fmt::arg("budget", c.amount(f.budget)),
+                   fmt::arg("funded", c.amount(f.funded_total)),
+                   fmt::arg("remaining", c.amount(f.remaining())), fmt::arg("why", why));
   } else {
-    text = runtime(c.w.funding_line_all, fmt::arg("budget", amount(f.budget)),
-                   fmt::arg("funded", format_quantity(f.funded_total)),
-                   fmt::arg("remaining", format_quantity(f.remaining())));
+    text = runtime(c.w.funding_line_all, fmt::arg("budget", c.amount(f.budget)),
+                   fmt::arg("funded", c.amount(f.funded_total)),
+                   fmt::arg("remaining", c.amount(f.remaining())));
   }
   std::string cells = fmt::format("| | **{}** | {} |", c.w.funding_line, text);
   for (std::size_t i = 3; i < columns; ++i) cells += " |";
@@ -205,10 +206,10 @@ void md_ranked_table(const MarkdownContext& c, Writer& out) {
   const auto& axes = c.grid->criteria;
   std::string head = fmt::format("| {} | {} | {} | {} | {} |", c.w.rank, c.w.dossier, c.w.title,
                                  c.w.total, c.w.decision);
-  std::string rule = "|---:|---|---|---:|---|";
+  std::string rule = "|--:|-----|----------------|---:|------|";
   for (const auto& axis : axes) {
-    head += fmt::format(" {} |", axis.id);
-    rule += "---:|";
+    head += fmt::format(" {} |", md(axis.title.empty() ? axis.id : axis.title));
+    rule += "-----:|";
   }
   head += fmt::format(" {} |", c.w.requested);
   rule += "---:|";
@@ -223,17 +224,17 @@ void md_ranked_table(const MarkdownContext& c, Writer& out) {
     rule += "---|";
   }
   head += fmt::format(" {} |", c.w.flags);
-  rule += "---|";
+  rule += "----------|";
   out.print("{}\n{}\n", head, rule);
   const std::size_t columns = 6 + axes.size() + (one_line ? 1 : 0) + (c.budget ? 1 : 0);
   each_row(c.report, [&](const RankRow& row) {
     if (!row.rank) return;
     if (one_line && row.draws_line) out.add(funding_line_row(c, c.report.funding, &row, columns));
     out.print("| {} | {} | {} | {} | {} |", *row.rank, md(row.dossier), md(row.title),
-              format_fixed(row.total, 1), md(row.decision));
-    for (const auto& axis : row.axes) out.print(" {} |", axis ? format_fixed(*axis, 1) : "—");
-    out.add(cell(amount(row.requested)));
-    if (one_line) out.add(cell(amount(row.cumulative)));
+              c.total(row.total), md(row.decision));
+    for (const auto& axis : row.axes) out.print(" {} |", axis ? c.total(*axis) : "—");
+    out.add(cell(c.amount(row.requested)));
+    if (one_line) out.add(cell(c.amount(row.cumulative)));
     if (c.budget) out.add(cell(funded_cell(c, row)));
     out.print("{}\n", cell(md_flags(row, c.w, c.language)));
   });
@@ -241,8 +242,8 @@ void md_ranked_table(const MarkdownContext& c, Writer& out) {
     out.add(funding_line_row(c, c.report.funding, nullptr, columns));
   out.print("\n{}", labelled(c, c.w.axes_legend, ""));
   for (std::size_t i = 0; i < axes.size(); ++i)
-    out.print("{}`{}` {} ({} {})", i ? (c.language == Language::fr ? " ; " : "; ") : "", axes[i].id,
-              md_text(axes[i].title), c.w.weight, format_shortest(axes[i].weight));
+    out.print("{}{} (`{}`, {} {})", i ? (c.language == Language::fr ? " ; " : "; ") : "",
+              md_text(axes[i].title), axes[i].id, c.w.weight, c.num.quantity(axes[i].weight));
   out.add(".\n\n");
 }
 
@@ -273,7 +274,7 @@ void md_unranked(const MarkdownContext& c, Writer& out) {
     }
     bool total = row.status != DossierStatus::invalid;
     out.print("| {} | {} | {} | {} | {} |\n", row.dossier.empty() ? "—" : md(row.dossier),
-              md(row.title), total ? format_fixed(row.total, 1) : "—", md(row.decision), why);
+              md(row.title), total ? c.total(row.total) : "—", md(row.decision), why);
   });
   out.add("\n");
 }
@@ -296,8 +297,8 @@ void md_below_group_lines(const MarkdownContext& c, Writer& out) {
     for (const GroupSummary& g : c.report.groups)
       if (g.key == group) name = g.value;
     out.print("| {} | {} | {} | {} | {} | {} |{}{}\n", *row.rank, group_name(c, name),
-              md(row.dossier), md(row.title), format_fixed(row.total, 1), md(row.decision),
-              cell(amount(row.requested)), cell(amount(left)));
+              md(row.dossier), md(row.title), c.total(row.total), md(row.decision),
+              cell(c.amount(row.requested)), cell(c.amount(left)));
   });
   out.add("\n");
 }
@@ -306,7 +307,7 @@ void md_below_line(const MarkdownContext& c, Writer& out) {
   if (c.group_budgets) return md_below_group_lines(c, out);
   const FundingLine& f = c.report.funding;
   if (!c.budget || !f.first_unfunded) return;
-  std::string remaining = format_quantity(f.remaining());
+  std::string remaining = c.amount(f.remaining());
   out.print("## {}\n\n", c.w.below_line);
   if (f.would_fit == 0) {
     out.print("{}\n\n", runtime(c.w.below_line_none, fmt::arg("remaining", remaining)));
@@ -318,7 +319,7 @@ void md_below_line(const MarkdownContext& c, Writer& out) {
   each_row(c.report, [&](const RankRow& row) {
     if (!row.would_fit) return;
     out.print("| {} | {} | {} | {} | {} |{}\n", *row.rank, md(row.dossier), md(row.title),
-              format_fixed(row.total, 1), md(row.decision), cell(amount(row.requested)));
+              c.total(row.total), md(row.decision), cell(c.amount(row.requested)));
   });
   out.add("\n");
 }
@@ -347,12 +348,12 @@ void md_group_table(const MarkdownContext& c, Writer& out) {
   out.print("{}\n{}\n", head, rule);
   for (const auto& g : groups) {
     out.print("| {} | {} | {} | {} | {} |", group_name(c, g.value), g.count, g.ranked,
-              g.mean ? format_fixed(*g.mean, 1) : "—", g.median ? format_fixed(*g.median, 1) : "—");
+              g.mean ? c.total(*g.mean) : "—", g.median ? c.total(*g.median) : "—");
     for (const auto& [label, n] : g.decisions) out.print(" {} |", n);
-    out.print(" {} |", format_quantity(g.requested));
+    out.print(" {} |", c.amount(g.requested));
     if (c.group_budgets)
-      out.print(" {} |", g.line && g.line->budget ? amount(g.line->budget) : "—");
-    if (c.budget) out.print(" {} ({}) |", format_quantity(g.funded), g.funded_count);
+      out.print(" {} |", g.line && g.line->budget ? c.amount(g.line->budget) : "—");
+    if (c.budget) out.print(" {} ({}) |", c.amount(g.funded), g.funded_count);
     out.add("\n");
   }
   out.add("\n");
@@ -366,10 +367,10 @@ void md_group_line(const MarkdownContext& c, const GroupSummary& g, Writer& out)
     return;
   }
   const FundingLine& f = *g.line;
-  out.print("{}\n\n", runtime(c.w.budget, fmt::arg("budget", amount(f.budget)),
+  out.print("{}\n\n", runtime(c.w.budget, fmt::arg("budget", c.amount(f.budget)),
                               fmt::arg("count", f.funded_count),
-                              fmt::arg("funded", format_quantity(f.funded_total)),
-                              fmt::arg("remaining", format_quantity(f.remaining()))));
+                              fmt::arg("funded", c.amount(f.funded_total)),
+                              fmt::arg("remaining", c.amount(f.remaining()))));
 }
 
 void md_groups(const MarkdownContext& c, Writer& out) {
@@ -427,9 +428,9 @@ void md_groups(const MarkdownContext& c, Writer& out) {
       out.print("|{}{}{}{}{}{}{}", cell(row.rank ? fmt::to_string(group_rank) : ""),
                 cell(row.rank ? fmt::to_string(*row.rank) : ""),
                 cell(row.dossier.empty() ? "—" : md(row.dossier)), cell(md(row.title)),
-                cell(total ? format_fixed(row.total, 1) : "—"), cell(md(row.decision)),
-                cell(amount(row.requested)));
-      if (c.group_budgets) out.add(cell(amount(row.cumulative)));
+                cell(total ? c.total(row.total) : "—"), cell(md(row.decision)),
+                cell(c.amount(row.requested)));
+      if (c.group_budgets) out.add(cell(c.amount(row.cumulative)));
       out.add(c.budget ? fmt::format("{}\n", cell(funded_cell(c, row))) : "\n");
     });
   close_line();
@@ -445,7 +446,8 @@ void render_markdown(const RankReport& report, const ReportOptions& options, Wri
                     report.funding.budget.has_value(),
                     !report.group_lines.empty() && report.group_by.has_value(),
                     shared.yes,
-                    shared.no};
+                    shared.no,
+                    options.numbers()};
   md_header(c, out);
   if (c.grid) md_ranked_table(c, out);
   md_unranked(c, out);
@@ -457,14 +459,15 @@ void render_markdown(const RankReport& report, const ReportOptions& options, Wri
 
 void render_csv(const RankReport& report, const ReportOptions& options, Writer& out) {
   const csv::Dialect dialect = options.csv();
-  std::string line;
+  std::string line(csv::start(dialect));
   csv::Row head(line, dialect);
   for (const char* column : {"rank", "dossier", "title", "total", "decision", "status"})
-    head.text(column);
+    head.text(csv_heading(column, options));
   if (report.grid)
-    for (const auto& axis : report.grid->criteria) head.text(axis.id);
+    for (const auto& axis : report.grid->criteria)
+      head.text(options.spreadsheet && !axis.title.empty() ? axis.title : axis.id);
   for (const char* column : {"requested", "cumulative", "funded", "flags", "file"})
-    head.text(column);
+    head.text(csv_heading(column, options));
   head.end();
   out.add(line);
   const bool budget = report.funding.budget.has_value();
@@ -472,15 +475,16 @@ void render_csv(const RankReport& report, const ReportOptions& options, Writer& 
   each_row(report, [&](const RankRow& row) {
     line.clear();
     csv::Row r(line, dialect);
-    r.integer(row.rank).text(row.dossier).text(row.title).number(total_of(row));
+    r.integer(row.rank).text(row.dossier).text(row.title);
+    r.number(total_of(row), csv::Rounding::score);
     r.text(row.decision).text(status_token(row.status));
     // A refused file has no axes: its cells stay empty, so every row has the header's columns.
     for (std::size_t i = 0; i < axes; ++i)
-      r.number(i < row.axes.size() ? row.axes[i] : std::optional<double>());
+      r.number(i < row.axes.size() ? row.axes[i] : std::optional<double>(), csv::Rounding::score);
     std::string flags;
     for (const auto& t : flag_tokens(row)) flags += (flags.empty() ? "" : " ") + t;
     r.number(row.requested).number(row.cumulative);
-    r.text(budget ? (row.funded ? "true" : "false") : "").text(flags).text(row.file);
+    r.text(budget ? csv_yes_no(row.funded, options) : "").text(flags).text(row.file);
     r.end();
     out.add(line);
   });

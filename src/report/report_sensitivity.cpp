@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "csv_words.hpp"
 #include "ess/model/csv_writer.hpp"
 #include "ess/model/decision.hpp"
 #include "ess/model/format.hpp"
@@ -24,19 +25,19 @@ const Words french = {
     "Grille",
     "{samples} tirages : chaque poids multiplié par un "
     "facteur tiré entre {low} et {high} (graine {seed}).",
-    "Décision par dossier",
+    "Avis par dossier",
     "Dossier",
     "Intitulé",
     "Total",
-    "Décision",
-    "Total 5–95 %",
-    "Rang 5–95 %",
+    "Avis",
+    "Total 5–95\u202f%",
+    "Rang 5–95\u202f%",
     "Critères dont le poids pèse le plus",
     "Critère",
     "Chemin",
-    "Décisions changées (poids ×{low} puis ×{high})",
+    "Avis changés (poids ×{low} puis ×{high})",
     "Écart moyen du total (points)",
-    "Une probabilité proche de 100 % dit une décision robuste ; une décision partagée entre "
+    "Une probabilité proche de 100\u202f% dit un avis robuste ; un dossier partagé entre "
     "deux avis mérite l'attention du comité.",
     "non classé"};
 const Words english = {
@@ -73,21 +74,11 @@ std::vector<std::string> outcome_labels(const Grid& grid, Language l) {
   return labels;
 }
 
-// A row's probabilities in tenths of a percent that add up to 100 % (round_shares, §2.7); an
-// outcome never met is an empty cell.
-std::vector<std::string> percents(const std::vector<double>& p, Language l) {
-  std::vector<long> tenths = round_shares(p, 1000);
-  std::vector<std::string> out;
-  for (std::size_t k = 0; k < p.size(); ++k)
-    out.push_back(p[k] > 0 ? percent_text(format_fixed(static_cast<double>(tenths[k]) / 10, 1), l)
-                           : "");
-  return out;
-}
-
 std::string fill(const char* pattern, const SensitivityReport& r) {
-  return fmt::format(fmt::runtime(pattern), fmt::arg("samples", r.options.samples),
-                     fmt::arg("low", format_shortest(1 - r.options.spread)),
-                     fmt::arg("high", format_shortest(1 + r.options.spread)),
+  const NumberWords num = r.report.numbers();
+  return fmt::format(fmt::runtime(pattern), fmt::arg("samples", num.count(r.options.samples)),
+                     fmt::arg("low", num.quantity(1 - r.options.spread)),
+                     fmt::arg("high", num.quantity(1 + r.options.spread)),
                      fmt::arg("seed", r.options.seed));
 }
 
@@ -112,6 +103,7 @@ std::string render_sensitivity_markdown(const SensitivityReport& r) {
   const Language language = r.report.language;
   const Words& w = words(language);
   const Grid& grid = *r.grid;
+  const NumberWords num = r.report.numbers();
   auto labels = outcome_labels(grid, language);
   std::string out =
       fmt::format("# {}\n\n{} : {}@{} (sha256 {})\n\n{}\n\n## {}\n\n", w.title, w.grid, grid.id,
@@ -119,43 +111,52 @@ std::string render_sensitivity_markdown(const SensitivityReport& r) {
   if (language == Language::en) out.replace(out.find(" : "), 3, ": ");
   out += fmt::format("| {} | {} | {} | {} |", w.dossier, w.heading_title, w.total, w.decision);
   for (const auto& l : labels) out += fmt::format(" {} |", md_cell(l));
-  out += fmt::format(" {} | {} |\n|---|---|--:|---|", w.total_range, w.rank_range);
-  for (std::size_t i = 0; i < labels.size(); ++i) out += "--:|";
-  out += "--:|--:|\n";
+  out +=
+      fmt::format(" {} | {} |\n|------|--------------|---:|------|", w.total_range, w.rank_range);
+  for (std::size_t i = 0; i < labels.size(); ++i) out += "---:|";
+  out += "----:|---:|\n";
   for (std::size_t d = 0; d < r.dossiers->size(); ++d) {
     const SensitivityDossier& res = (*r.dossiers)[d];
     const DossierSensitivity& s = r.analysis.dossiers[d];
     out += fmt::format("| {} | {} | {} | {} |", md_cell(res.id), md_cell(res.title),
-                       format_fixed(res.total, 1), md_cell(decision_of(r, res)));
-    for (const std::string& p : percents(s.outcome_probability, language))
-      out += fmt::format(" {} |", p);
-    out += fmt::format(" {}–{} | {} |\n", format_fixed(s.total_p5, 1), format_fixed(s.total_p95, 1),
+                       num.score(res.total), md_cell(decision_of(r, res)));
+    std::vector<double> shares = rounded_shares(s.outcome_probability);  // 100 % a row
+    for (std::size_t i = 0; i < shares.size(); ++i)
+      out += fmt::format(" {} |", s.outcome_probability[i] > 0 ? num.percent(shares[i]) : "");
+    out += fmt::format(" {}–{} | {} |\n", num.score(s.total_p5), num.score(s.total_p95),
                        rank_range(s, w));
   }
   out += fmt::format("\n{}\n\n## {}\n\n| {} | {} | {} | {} |\n|---|---|--:|--:|\n", w.legend,
                      w.influence, w.criterion, w.path, fill(w.changed, r), w.mean_delta);
   for (const auto& inf : r.analysis.influence)
     out += fmt::format("| {} | {} | {} | {} |\n", md_cell(inf.node->title), md_cell(inf.path),
-                       inf.decisions_changed, format_fixed(inf.mean_abs_delta, 1));
+                       inf.decisions_changed, num.score(inf.mean_abs_delta));
   return out;
 }
 
 std::string render_sensitivity_csv(const SensitivityReport& r) {
   if (empty(r)) return "";
   const csv::Dialect dialect = r.report.csv();
-  std::string out;
+  const ReportOptions& o = r.report;
+  std::string out(csv::start(dialect));
   csv::Row head(out, dialect);
-  for (const char* column : {"dossier", "total", "decision", "status"}) head.text(column);
-  for (const auto& l : outcome_labels(*r.grid, r.report.language)) head.text("p_" + l);
-  for (const char* column : {"total_p5", "total_p95", "rank_p5", "rank_p95"}) head.text(column);
+  for (const char* column : {"dossier", "total", "decision", "status"})
+    head.text(csv_heading(column, o));
+  for (const auto& l : outcome_labels(*r.grid, o.language))
+    head.text(csv_probability_heading(l, o));
+  for (const char* column : {"total_p5", "total_p95", "rank_p5", "rank_p95"})
+    head.text(csv_heading(column, o));
   head.end();
   for (std::size_t d = 0; d < r.dossiers->size(); ++d) {
     const SensitivityDossier& res = (*r.dossiers)[d];
     const DossierSensitivity& s = r.analysis.dossiers[d];
     csv::Row row(out, dialect);
-    row.text(res.id).number(res.total).text(decision_of(r, res)).text(status_token(res.status));
-    for (double p : s.outcome_probability) row.number(p);
-    row.number(s.total_p5).number(s.total_p95);
+    row.text(res.id).number(res.total, csv::Rounding::score);
+    row.text(decision_of(r, res)).text(status_token(res.status));
+    // Rounded, the probabilities of a row add up to 1 as in the Markdown.
+    for (double p : o.spreadsheet ? rounded_shares(s.outcome_probability) : s.outcome_probability)
+      row.number(p, csv::Rounding::share);
+    row.number(s.total_p5, csv::Rounding::score).number(s.total_p95, csv::Rounding::score);
     row.integer(s.rank_p5).integer(s.rank_p95);
     row.end();
   }

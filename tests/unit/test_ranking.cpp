@@ -373,10 +373,10 @@ TEST_CASE("the Markdown draws the funding line where the budget stops") {
   CHECK(md.find("| 1 | x |") < at_line);
   CHECK(md.find("| 2 | y |") > at_line);
   CHECK(md.find("## Hors ligne mais finançables") != std::string::npos);
-  CHECK(md.find("| 3 | z | T z | 55.0 | Reserve | 55.0 | 30 | 150 | Non (sous la ligne) | "
-                "finançable hors ligne |") != std::string::npos);
-  CHECK(md.find("| 2 | y | T y | 60.0 | Reserve | 60.0 | 60 | 120 | Non (dépasse le reliquat) |") !=
-        std::string::npos);
-  CHECK(md.find("reliquat 40 ; le dossier suivant demande plus que le reliquat") !=
+  CHECK(md.find("| 3 | z | T z | 55,0 | Reserve | 55,0 | 30\u00a0€ | 150\u00a0€ | Non (sous la "
+                "ligne) | finançable hors ligne |") != std::string::npos);
+  CHECK(md.find("| 2 | y | T y | 60,0 | Reserve | 60,0 | 60\u00a0€ | 120\u00a0€ | Non (dépasse le "
+                "reliquat) |") != std::string::npos);
+  CHECK(md.find("reliquat 40\u00a0€ ; le dossier suivant demande plus que le reliquat") !=
         std::string::npos);
 }

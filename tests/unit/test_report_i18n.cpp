@@ -56,7 +56,7 @@ TEST_CASE("i18n: decision labels") {
 TEST_CASE("i18n: quotes and percentages follow each language's typography") {
   CHECK(ess::quoted("Réservé", ess::Language::fr) == "« Réservé »");
   CHECK(ess::quoted("Reserved", ess::Language::en) == "“Reserved”");
-  CHECK(ess::percent_text("15.0", ess::Language::fr) == "15.0 %");
+  CHECK(ess::percent_text("15,0", ess::Language::fr) == "15,0\u202f%");  // a narrow no-break space
   CHECK(ess::percent_text("15.0", ess::Language::en) == "15.0%");
   CHECK(ess::parse_language("fr") == ess::Language::fr);
   CHECK_FALSE(ess::parse_language("de"));

@@ -38,13 +38,13 @@ TEST_CASE("markdown: header, verdict and numbers with one decimal") {
   std::string out = md(*f);
   CHECK_THAT(out, Contains("# Dossier T-1, bis — Titre \"cité\" | pipe\n"));
   CHECK_THAT(out, Contains("`essai@1.2.0`, sha256 `0123456789ab`"));
-  CHECK_THAT(out, Contains("- **Total :** 62.3 / 100"));  // 62.25: half away from zero
+  CHECK_THAT(out, Contains("- **Total :** 62,3 / 100"));  // 62.25: half away from zero
   CHECK_THAT(out, Contains("- **Avis :** Incomplet — dossier ajourné"));
   CHECK_THAT(out, Contains("« Réservé »"));
-  CHECK_THAT(out, Contains("| 66.7 | 50.0 % |"));  // axis score and effective weight
-  CHECK_THAT(out, Contains("███████░░░"));         // 2/3 → 7 of 10
-  CHECK_THAT(out, Contains("| Établi (2) | 66.7 | 2 | 50.0 % | Exemplaire (3) | 1 | 16.7 |"));
-  CHECK_THAT(out, Contains("- **Montant demandé :** 12000"));
+  CHECK_THAT(out, Contains("| 66,7 | 50,0\u202f% |"));  // axis score and effective weight
+  CHECK_THAT(out, Contains("███████░░░"));              // 2/3 → 7 of 10
+  CHECK_THAT(out, Contains("| Établi (2) | 66,7 | 2 | 50,0\u202f% | Exemplaire (3) | 1 | 16,7 |"));
+  CHECK_THAT(out, Contains("- **Montant demandé :** 12\u202f000\u00a0€"));
 }
 
 TEST_CASE("markdown: free text cannot break tables or open Markdown constructs") {
@@ -79,7 +79,7 @@ TEST_CASE("markdown: sections in the order of the contract") {
                             "### Chemin vers l'avis suivant",
                             "## Évaluateurs",
                             "## Critères non applicables et manquants",
-                            "## Faits et ressources",
+                            "## Données chiffrées et ressources",
                             "### Hybridation des ressources"};
   std::size_t at = 0;
   for (const char* h : headings) {
@@ -102,12 +102,12 @@ TEST_CASE("markdown: missing, N/A, path, assessors and resource mix") {
              Contains("| Part \\| avec pipe | Manquant | non noté par A. Un \\| deux, La structure "
                       "(auto-évaluation) |"));
   CHECK_THAT(out, Contains("| 1 | Critère \\*étoilé\\* \\[lien\\](x) \\<b\\> | Établi (2) → "
-                           "Exemplaire (3) | 16.7 | 78.9 |"));
-  CHECK_THAT(out, Contains("Total atteint : 78.9, avis « Favorable »."));
-  CHECK_THAT(out, Contains("| 2 | 3 | 2 |  |  | +33.3 |  |"));  // raw, self, consolidated
-  CHECK_THAT(out, Contains("| Ventes | 1000 EUR | 61.8 % |"));
-  CHECK_THAT(out, Contains("**Bénévolat valorisé** : 10 h × 11.88 EUR/h = 118.8 EUR"));
-  CHECK_THAT(out, Contains("**Part des dons** : 50.0 %"));
+                           "Exemplaire (3) | 16,7 | 78,9 |"));
+  CHECK_THAT(out, Contains("Total atteint : 78,9, avis « Favorable »."));
+  CHECK_THAT(out, Contains("| 2 | 3 | 2 |  |  | +33,3 |  |"));  // raw, self, consolidated
+  CHECK_THAT(out, Contains("| Ventes | 1000\u00a0€ | 61,8\u202f% |"));
+  CHECK_THAT(out, Contains("**Bénévolat valorisé** : 10\u00a0h × 11,88\u00a0€/h = 118,80\u00a0€"));
+  CHECK_THAT(out, Contains("**Part des dons** : 50,0\u202f%"));
   CHECK_THAT(out, Contains("Les éléments manquants doivent de toute façon être fournis"));
 }
 
@@ -143,6 +143,7 @@ TEST_CASE("markdown: English words with --lang en") {
   CHECK_THAT(out, Contains("| 66.7 | 50.0% |"));
   CHECK_THAT(out, Contains("## Where support would help most"));
   CHECK_THAT(out, Contains("To move from “Réservé” (62.3) to “Favorable” (70 or more)"));
+  CHECK_THAT(out, Contains("- **Amount requested:** €12,000"));
   CHECK(out.find("Avis") == std::string::npos);
 }
 
@@ -164,7 +165,7 @@ TEST_CASE("markdown: a path that does not reach the next band says so") {
   f->result.path.steps = {{1, 1.0 / 6 * 100, 68.96}};
   std::string out = md(*f);
   CHECK_THAT(out, Contains("Hors d'atteinte : même avec tous ces critères à leur cible, le total "
-                           "n'atteindrait que 69.0, sous le seuil de l'avis « Favorable » (70)."));
+                           "n'atteindrait que 69,0, sous le seuil de l'avis « Favorable » (70)."));
   f->result.path.steps.clear();
   out = md(*f, ess::Language::en);
   CHECK_THAT(out, Contains("Out of reach: no scored criterion is below its target"));

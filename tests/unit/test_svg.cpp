@@ -1,10 +1,9 @@
-// The charts and the numbers of the documents for people: text equivalents, escaping, marks
-// that tell assessors apart without colour, and numbers as a French or English reader expects.
+// The charts of the documents for people: text equivalents, escaping, and marks that tell
+// assessors apart without colour. Their numbers: test_number_words.cpp.
 #include <catch2/catch.hpp>
 #include <string>
 
 #include "ess/report/svg_chart.hpp"
-#include "report/doc_numbers.hpp"
 
 namespace {
 
@@ -83,18 +82,4 @@ TEST_CASE("svg: the resource mix and the distribution, patterns with ids of thei
   CHECK(ess::distribution_bin(10) == 1);
   CHECK(ess::distribution_bin(86.8) == 8);
   CHECK(ess::distribution_bin(100) == 9);
-}
-
-TEST_CASE("documents: numbers as the reader of the document's language writes them") {
-  using ess::Language;
-  CHECK(ess::doc::score(73.75, Language::fr) == "73,8");
-  CHECK(ess::doc::score(73.75, Language::en) == "73.8");
-  CHECK(ess::doc::amount(40000, Language::fr) == "40\u202f000\u00a0€");
-  CHECK(ess::doc::amount(9000, Language::fr) == "9000\u00a0€");  // grouped from 10 000 up
-  CHECK(ess::doc::amount(40000, Language::en) == "€40,000");
-  CHECK(ess::doc::amount(1234.5, Language::fr) == "1234,50\u00a0€");
-  CHECK(ess::doc::percent(0.4378, Language::fr) == "43,8\u00a0%");
-  CHECK(ess::doc::percent(0.4378, Language::en) == "43.8%");
-  CHECK(ess::doc::quantity(11.88, Language::fr) == "11,88");
-  CHECK(ess::doc::number(-1234567.0, 0, Language::fr) == "-1\u202f234\u202f567");
 }

@@ -166,6 +166,7 @@ enum class Msg : std::uint16_t {
   bad_better,
   bad_scale_type,
   bad_language,
+  bad_currency,
   bad_disagreement,
   negative_requested,
   not_yes_no,

@@ -95,6 +95,7 @@ struct Grid {
   std::string version;
   std::string title;
   Language language = Language::fr;
+  std::string currency = "EUR";  // ISO 4217: how amounts are written (number_words.hpp)
   std::string description;
   std::vector<Scale> scales;
   std::vector<Fact> facts;

@@ -10,6 +10,7 @@
 #include "ess/model/decision.hpp"
 #include "ess/model/language.hpp"
 #include "ess/model/model.hpp"
+#include "ess/model/number_words.hpp"
 
 namespace ess {
 
@@ -131,7 +132,8 @@ std::string_view statistic_label(Consolidation consolidation, Language language)
 
 // « text » in French, “text” in English.
 std::string quoted(std::string_view text, Language language);
-// "15.0 %" in French, "15.0%" in English.
+// "15,0 %" in French (a narrow no-break space), "15.0%" in English: `number` already written
+// by NumberWords (ess/model/number_words.hpp), which is where the rule lives.
 std::string percent_text(std::string_view number, Language language);
 
 }  // namespace ess

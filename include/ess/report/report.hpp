@@ -12,22 +12,32 @@
 #include "ess/model/csv_writer.hpp"
 #include "ess/model/diagnostic.hpp"
 #include "ess/model/model.hpp"
+#include "ess/model/number_words.hpp"
 
 namespace ess {
 
-// What every renderer of every command honours: the language of the fixed words and the CSV
-// dialect. Built by report_options(), never field by field, so that one rule decides.
+// What every renderer of every command honours: the language of the fixed words and of the
+// numbers, the grid's currency, and the CSV dialect. Built by report_options(), never field by
+// field, so that one rule decides.
 struct ReportOptions {
   Language language = Language::fr;  // the fixed words; the grid brings its own labels
+  std::string currency{default_currency};
   char csv_separator = ',';
   bool decimal_comma = false;  // CSV numbers with ',' (with ';' as separator, in French)
-  csv::Dialect csv() const { return {csv_separator, decimal_comma ? ',' : '.'}; }
+  // --spreadsheet (§4): a byte-order mark, numbers rounded as in Markdown, headers and yes/no
+  // in the report's language.
+  bool spreadsheet = false;
+  csv::Dialect csv() const { return {csv_separator, decimal_comma ? ',' : '.', spreadsheet}; }
+  // Numbers for a reader of the report (Markdown and documents).
+  NumberWords numbers() const { return NumberWords(language, currency); }
 };
 
-// §2.7: the language asked for (--lang), else the grid's; CSV numbers with a decimal comma
-// exactly when the separator is ';' and the report is French, in every command alike.
+// §2.7 and §4: the language asked for (--lang), else the grid's; CSV numbers with a decimal
+// comma exactly when the separator is ';' and the report is French, in every command alike.
+// The spreadsheet flavour chooses the separator itself: ';' in French, ',' in English.
 ReportOptions report_options(std::optional<Language> asked, char csv_separator,
-                             Language grid_language);
+                             Language grid_language, bool spreadsheet = false,
+                             std::string_view currency = default_currency);
 
 // Markdown (§4): header, verdict, axes, criteria, where support helps, assessors, N/A and
 // missing, facts and resource mix. GitHub-flavoured tables only; one decimal everywhere.
