@@ -702,6 +702,32 @@ constexpr MessageEntry entries[] = {
      "poursuite avec {going}",
      "only {started} of the {wanted} worker threads asked for could start ({why}): going on "
      "with {going}"},
+    // ------------------------------------------------------------ calls, letters, packs
+    {M::budget_overridden, "budget-overridden",
+     "--budget {budget} remplace le budget de l'appel « {call} »",
+     "--budget {budget} overrides the budget of call '{call}'"},
+    {M::budget_overridden_hint, "budget-overridden",
+     "sans --budget, la ligne de financement suit le budget de l'appel",
+     "without --budget, the funding line follows the call's budget"},
+    {M::letter_no_letterhead, "letter-no-letterhead",
+     "lettres écrites sans en-tête : ni appel avec un en-tête, ni --letterhead",
+     "letters written without a letterhead: no call with a letterhead, no --letterhead"},
+    {M::letter_no_letterhead_hint, "letter-no-letterhead",
+     "passez --call APPEL (son letterhead:) ou --letterhead FICHIER (sender, signature, place)",
+     "pass --call CALL (its letterhead:) or --letterhead FILE (sender, signature, place)"},
+    {M::letter_no_date, "letter-no-date",
+     "lettres écrites sans date : ni date de décision de l'appel, ni --date",
+     "letters written without a date: no decision date of a call, no --date"},
+    {M::letter_no_date_hint, "letter-no-date",
+     "passez --call APPEL (sa decision: {{date}}) ou --date AAAA-MM-JJ ; une lettre n'est "
+     "jamais datée du jour où elle est imprimée",
+     "pass --call CALL (its decision: {{date}}) or --date YYYY-MM-DD; a letter is never dated "
+     "the day it is printed"},
+    {M::file_changed, "file-changed",
+     "ce fichier a changé pendant l'écriture du dossier de séance : sa page est omise",
+     "this file changed while the pack was written: its page is left out"},
+    {M::file_changed_hint, "file-changed", "relancez la commande une fois les fichiers stables",
+     "run the command again once the files have settled"},
 };
 
 // Each entry at the index of its id: say() finds an entry without a search.

@@ -17,6 +17,8 @@ const RankWords french = {
     .filter_territory = "territoire",
     .filter_theme = "thème",
     .filtered_out = "dossiers écartés : {count}",
+    .other_calls = "dossiers d'autres appels : {count}",
+    .call_line = "Appel",
     .budget =
         "Budget : {budget} — dossiers financés : {count}, pour {funded} ; reliquat : "
         "{remaining}",
@@ -84,6 +86,8 @@ const RankWords english = {
     .filter_territory = "territory",
     .filter_theme = "theme",
     .filtered_out = "dossiers left out: {count}",
+    .other_calls = "dossiers of other calls: {count}",
+    .call_line = "Call",
     .budget = "Budget: {budget} — dossiers funded: {count}, for {funded}; left: {remaining}",
     .ranking = "Ranking",
     .rank = "Rank",

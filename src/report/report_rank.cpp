@@ -103,6 +103,9 @@ void md_header(const MarkdownContext& c, Writer& out) {
     out.print("# {} — {}\n\n", c.w.heading, md_text(c.grid->title));
   else
     out.print("# {}\n\n", c.w.heading);
+  if (!r.call_title.empty())
+    out.print("- {}\n",
+              labelled(c, c.w.call_line, fmt::format("{} (`{}`)", md_text(r.call_title), r.call)));
   if (c.grid)
     out.print("- {}\n", labelled(c, c.w.grid,
                                  fmt::format("`{}@{}` (SHA-256 `{}`)", c.grid->id, c.grid->version,
@@ -119,7 +122,9 @@ void md_header(const MarkdownContext& c, Writer& out) {
       filters += fmt::format("{}{} {}", filters.empty() ? "" : ", ", word,
                              quoted(md_text(*value), c.language));
   if (!filters.empty()) {
-    filters += " — " + runtime(c.w.filtered_out, fmt::arg("count", r.filtered_out));
+    bool call_only = r.territory.empty() && r.theme.empty();
+    filters += " — " + runtime(call_only ? c.w.other_calls : c.w.filtered_out,
+                               fmt::arg("count", r.filtered_out));
     out.print("- {}\n", labelled(c, c.w.filters, filters));
   }
   if (c.budget)

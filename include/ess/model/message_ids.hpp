@@ -299,6 +299,15 @@ enum class Msg : std::uint16_t {
   list_line_nul_hint,
   list_too_large_hint,
   fewer_jobs,
+  // runs of a call, letters and packs (cli/call_run.cpp, cmd_letter.cpp, cmd_pack.cpp)
+  budget_overridden,
+  budget_overridden_hint,
+  letter_no_letterhead,
+  letter_no_letterhead_hint,
+  letter_no_date,
+  letter_no_date_hint,
+  file_changed,
+  file_changed_hint,
   count_  // not a message: the size of the catalogue
 };
 
