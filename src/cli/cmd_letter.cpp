@@ -60,7 +60,7 @@ std::optional<LetterRun> letter_run(const Options& options, const CallRun& call,
 }
 
 // What a letter lacks, said once for the run (§7: the letters are written all the same).
-// Returns false when --strict makes it an error.
+// Returns false when --strict makes it an error: then no letter is written.
 bool warn_missing(const Options& options, const LetterRun& run) {
   bool ok = true;
   auto say_once = [&](Msg message, Msg hint, const char* code) {
@@ -131,8 +131,8 @@ int letters(const Options& given, const InputStream& inputs, std::vector<Diagnos
     return worse(exit_invalid, exit_code(print_diagnostics(early, given)));
   }
   const Options& options = given;
+  if (!warn_missing(options, *run)) return exit_invalid;  // --strict: no letter written
   if (!options.out_dir.empty() && !make_folder(options.out_dir)) return exit_io;
-  bool strict_ok = warn_missing(options, *run);
   GridCache grids(store);
   BatchRun batch(options);
   batch.add_diagnostics(std::move(early));
@@ -160,8 +160,7 @@ int letters(const Options& given, const InputStream& inputs, std::vector<Diagnos
         sink(letter);
       });
     });
-  int rc = worse(written, exit_code(outcome));
-  return strict_ok ? rc : worse(rc, exit_invalid);
+  return worse(written, exit_code(outcome));
 }
 
 }  // namespace

@@ -719,9 +719,11 @@ constexpr MessageEntry entries[] = {
      "lettres écrites sans date : ni date de décision de l'appel, ni --date",
      "letters written without a date: no decision date of a call, no --date"},
     {M::letter_no_date_hint, "letter-no-date",
-     "passez --call APPEL (sa decision: {{date}}) ou --date AAAA-MM-JJ ; une lettre n'est "
+     "passez --call APPEL (la date de sa decision: {{date: ...}}) ou --date AAAA-MM-JJ ; une "
+     "lettre n'est "
      "jamais datée du jour où elle est imprimée",
-     "pass --call CALL (its decision: {{date}}) or --date YYYY-MM-DD; a letter is never dated "
+     "pass --call CALL (the date of its decision: {{date: ...}}) or --date YYYY-MM-DD; a letter is "
+     "never dated "
      "the day it is printed"},
     {M::file_changed, "file-changed",
      "ce fichier a changé pendant l'écriture du dossier de séance : sa page est omise",
