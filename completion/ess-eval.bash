@@ -5,7 +5,7 @@
 # Works with plain bash (no bash-completion package needed). Keep the option lists in step with
 # src/cli/main.cpp and man/ess-eval.1; tests/schema/check-completion.sh checks the main cases.
 
-_ess_eval_commands="validate score rank template grid sensitivity schema"
+_ess_eval_commands="validate score rank letter pack template grid sensitivity schema"
 _ess_eval_grid_commands="show diff test impact"
 
 # Options that take a value (the next word, or after '=').
@@ -13,7 +13,8 @@ _ess_eval_takes_value() {
   case $1 in
     --grid | -f | --format | -o | --output | --out-dir | --lang | -j | --jobs | --diagnostics | \
       --max-file-size | --csv-sep | --consolidate | --files-from | --call | --territory | \
-      --theme | --group-by | --budget | --spread | --samples | --seed)
+      --theme | --group-by | --budget | --spread | --samples | --seed | --letterhead | --date | \
+      --audience)
       return 0
       ;;
   esac
@@ -27,9 +28,13 @@ _ess_eval_options() {
   local formats="-f --format -o --output --csv-sep"
   case $1 in
     validate) echo "$common --files-from --follow" ;;
-    score) echo "$common $formats --consolidate --out-dir --follow" ;;
+    score) echo "$common $formats --consolidate --call --out-dir --follow" ;;
     rank)
       echo "$common $formats --consolidate --files-from --call --territory --theme --group-by --budget --follow"
+      ;;
+    letter) echo "$common --consolidate --call --out-dir --letterhead --date --follow" ;;
+    pack)
+      echo "$common -f --format -o --output --consolidate --call --budget --group-by --audience --follow"
       ;;
     template | "grid show") echo "$common -o --output" ;;
     "grid diff") echo "$common $formats --check-version" ;;
@@ -50,6 +55,21 @@ _ess_eval_grid_ids() {
   for dir in "${dirs[@]}"; do
     [[ -d $dir ]] || continue
     for file in "$dir"/*.yaml "$dir"/*.yml; do
+      [[ -f $file ]] || continue
+      file=${file##*/}
+      printf '%s\n' "${file%.*}"
+    done
+  done
+}
+
+# Call ids: calls/*.yaml beside the grids ($ESS_EVAL_GRID_PATH, ./criteria).
+_ess_eval_call_ids() {
+  local dir file
+  local -a dirs=()
+  [[ -n ${ESS_EVAL_GRID_PATH-} ]] && IFS=: read -ra dirs <<<"$ESS_EVAL_GRID_PATH"
+  dirs+=(criteria)
+  for dir in "${dirs[@]}"; do
+    for file in "$dir"/calls/*.yaml "$dir"/calls/*.yml; do
       [[ -f $file ]] || continue
       file=${file##*/}
       printf '%s\n' "${file%.*}"
@@ -78,11 +98,23 @@ _ess_eval_files() {
   fi
 }
 
-# Values of an option; returns 1 when the option takes no value.
+# Values of an option of command $3; returns 1 when the option takes no value.
 _ess_eval_values() {
-  local option=$1 cur=$2
+  local option=$1 cur=$2 command=${3-}
   case $option in
-    -f | --format) _ess_eval_add "$cur" "$(printf '%s\n' md csv json)" ;;
+    -f | --format)
+      case $command in
+        rank) _ess_eval_add "$cur" "$(printf '%s\n' md csv json scdl)" ;;
+        pack) _ess_eval_add "$cur" "$(printf '%s\n' html md)" ;;
+        *) _ess_eval_add "$cur" "$(printf '%s\n' md csv json)" ;;
+      esac
+      ;;
+    --audience) _ess_eval_add "$cur" "$(printf '%s\n' committee public)" ;;
+    --call)
+      _ess_eval_add "$cur" "$(_ess_eval_call_ids | sort -u)"
+      _ess_eval_files "$cur"
+      ;;
+    --letterhead) _ess_eval_files "$cur" ;;
     --lang) _ess_eval_add "$cur" "$(printf '%s\n' fr en)" ;;
     --consolidate) _ess_eval_add "$cur" "$(printf '%s\n' mean median min)" ;;
     --group-by) _ess_eval_add "$cur" "$(printf '%s\n' territory theme call)" ;;
@@ -94,8 +126,8 @@ _ess_eval_values() {
       compopt -o filenames 2>/dev/null
       _ess_eval_add "$cur" "$(compgen -d -- "$cur")"
       ;;
-    -j | --jobs | --max-file-size | --call | --territory | --theme | --budget | --spread | \
-      --samples | --seed) ;; # free values: nothing to offer
+    -j | --jobs | --max-file-size | --territory | --theme | --budget | --spread | \
+      --samples | --seed | --date) ;; # free values: nothing to offer
     *) return 1 ;;
   esac
   return 0
@@ -113,13 +145,6 @@ _ess_eval() {
     cur=
   elif [[ $prev == = ]] && ((COMP_CWORD > 1)); then
     prev=${COMP_WORDS[COMP_CWORD - 2]}
-  elif [[ $cur == --*=* ]]; then
-    local option=${cur%%=*} value=${cur#*=}
-    if _ess_eval_values "$option" "$value"; then
-      local i
-      for i in "${!COMPREPLY[@]}"; do COMPREPLY[i]="$option=${COMPREPLY[i]}"; done
-    fi
-    return 0
   fi
   [[ $prev == = ]] && prev=
 
@@ -150,9 +175,18 @@ _ess_eval() {
     fi
   done
 
+  # --option=value in one word (when called directly).
+  if [[ $cur == --*=* ]]; then
+    local option=${cur%%=*} value=${cur#*=}
+    if _ess_eval_values "$option" "$value" "$command"; then
+      for i in "${!COMPREPLY[@]}"; do COMPREPLY[i]="$option=${COMPREPLY[i]}"; done
+    fi
+    return 0
+  fi
+
   # A value for the option before the cursor.
   if [[ -n $prev && -z $after_dashes ]] && _ess_eval_takes_value "$prev"; then
-    _ess_eval_values "$prev" "$cur"
+    _ess_eval_values "$prev" "$cur" "$command"
     return 0
   fi
 
@@ -181,7 +215,7 @@ _ess_eval() {
     "grid "*) # diff, impact: OLD NEW (files or REV:PATH), then dossiers
       _ess_eval_files "$cur"
       ;;
-    validate | score | rank | sensitivity)
+    validate | score | rank | letter | pack | sensitivity)
       _ess_eval_files "$cur"
       ;;
   esac

@@ -1,7 +1,9 @@
 // ess-eval rank PATH...: the batch pipeline (batch.hpp) with a worker that reduces each file to
 // one RankRow (a scored dossier's, or a refused file's with its first error); the rows then go
 // through a sort by rank (rank_records.hpp: ranks, funding lines, group tallies) and the report
-// is rendered from the rows on disk as it is written.
+// is rendered from the rows on disk as it is written. With --call (call_run.hpp), the call's
+// dossiers under the call's grid and budgets; with --format scdl, the call's awards as open
+// data instead (rank_awards.hpp, report/scdl.hpp).
 #include <fmt/format.h>
 
 #include <atomic>
@@ -13,14 +15,17 @@
 #include <tuple>
 
 #include "batch.hpp"
+#include "call_run.hpp"
 #include "common.hpp"
 #include "dossier_stage.hpp"
 #include "ess/model/messages.hpp"
 #include "ess/model/text.hpp"
 #include "ess/report/rank_report.hpp"
+#include "ess/report/scdl.hpp"
 #include "inputs.hpp"
 #include "output.hpp"
 #include "progress.hpp"
+#include "rank_awards.hpp"
 #include "rank_records.hpp"
 
 namespace ess::cli {
@@ -132,6 +137,7 @@ struct Worker {
   BatchRun& batch;
   ScoreOptions score;
   FilterValues& values;
+  const CallRun& call;
 
   // read → load → filter → grid → validate → score → one row; a refused file is a row too.
   std::optional<BatchRecord> operator()(const std::string& path, Diagnostics& diags) const {
@@ -152,7 +158,7 @@ struct Worker {
       return record;
     }
     values.matched();
-    const LoadedGrid* grid = check_against_grid(read->dossier, grids, diags);
+    const LoadedGrid* grid = call.check(read->dossier, grids, diags);
     if (grid && !batch.refuses(diags)) {
       std::optional<DossierResult> result = score_dossier(grid->index, read->dossier, score, diags);
       if (result && !batch.refuses(diags)) {
@@ -161,6 +167,7 @@ struct Worker {
         rank.grid_pos = read->dossier.grid_pos;
         rank.row = summarise(*result);
         rank.row.id_pos = read->id_pos;
+        if (options.scdl) rank.extra = encode_award_candidate(read->dossier);
       }
     }
     if (!rank.scored) {
@@ -198,24 +205,48 @@ void warn_unmatched_budgets(const Options& options, const RankReport& report, Ba
   }
 }
 
-int rank(const Options& options, const InputStream& inputs, std::vector<Diagnostic>& early) {
-  GridStore store = make_grid_store(options);
+// The awards of the call as SCDL « subventions » (§4), from the rows ranked on disk.
+int open_data(const Options& options, const CallRun& call, AwardPass& awards,
+              const RankedRows& rows, BatchRun& batch) {
+  std::vector<Diagnostic> diags;
+  std::string csv = render_scdl(*call.call(), awards.finish(rows), diags);
+  batch.add_diagnostics(std::move(diags));
+  RunOutcome outcome = batch.print_diagnostics();
+  return worse(emit(options.output, csv), exit_code(outcome));
+}
+
+int rank(const Options& given, const InputStream& inputs, std::vector<Diagnostic>& early) {
+  GridStore store = make_grid_store(given);
+  std::optional<CallRun> call = resolve_call(given, store, early);
+  if (call && given.scdl && !call->call())
+    return usage_error(given, phrase(Msg::scdl_needs_call));
+  const Options options = call ? options_under_call(given, *call, early) : given;
+  if (!call) {
+    for (const auto& d : store.grid_diagnostics()) early.push_back(d);
+    return worse(exit_invalid, exit_code(print_diagnostics(early, options)));
+  }
   GridCache grids(store);
   BatchRun batch(options);
   batch.add_diagnostics(std::move(early));
   FilterValues values;
   // A ranking shows totals, decisions and flags: none of a report's explanations.
-  Worker worker{options, limits_from(options), grids, batch, score_options(options, false), values};
+  Worker worker{options, limits_from(options), grids, batch, score_options(options, false),
+                values, *call};
   RankPass pass(options);
+  AwardPass awards;
   batch.on_refused([&](const std::string& path, const BatchRecord& record, const Diagnostic& why) {
     pass.refuse(path, record, why);
   });
   batch.run(
       inputs, std::cref(worker),
-      [&](const std::string&, const BatchRecord& record) { pass.consume(record); },
+      [&](const std::string&, const BatchRecord& record) {
+        pass.consume(record);
+        if (options.scdl && !record.bytes.empty() && record.bytes[0] != 0)
+          awards.consume(decode_rank_record(record.bytes));
+      },
       Progress::wanted(options));
 
-  const LoadedGrid* grid = pass.grid();
+  const LoadedGrid* grid = call->grid() ? call->grid() : pass.grid();
   if (!grid && !options.grid.empty()) {
     Diagnostics unused;  // a grid that fails to load is reported through grid_diagnostics
     grid = store.by_reference(options.grid, unused);
@@ -228,13 +259,15 @@ int rank(const Options& options, const InputStream& inputs, std::vector<Diagnost
   RankedRowsOnDisk rows = pass.rank(grid, ro.language, report, batch);
   report.rows = &rows;
   report.group_by = options.group_by;
-  report.call = options.call;
+  report.call = call->id();
+  if (const Call* c = call->call()) report.call_title = c->title;
   report.territory = options.territory;
   report.theme = options.theme;
   report.files = batch.files();
   report.filtered_out = batch.excluded();
   values.warn(options, batch);
   warn_unmatched_budgets(options, report, batch);
+  if (options.scdl) return open_data(options, *call, awards, rows, batch);
 
   RunOutcome outcome = batch.print_diagnostics();
   report.diagnostics = [&](const std::function<void(const Diagnostic&)>& fn) {

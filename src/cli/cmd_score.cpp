@@ -1,6 +1,9 @@
 // ess-eval score DOSSIER...: the batch pipeline (batch.hpp) with a worker that checks, scores
 // and renders each dossier; the reports are written in dossier-id order (§2.7): on stdout, in
-// one file (-o), or one file per dossier plus an index (--out-dir), as they come.
+// one file (-o), or one file per dossier plus an index (--out-dir), as they come. With --call
+// (call_run.hpp), only the call's dossiers, under the call's grid.
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <filesystem>
@@ -10,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "batch.hpp"
+#include "call_run.hpp"
 #include "common.hpp"
 #include "dossier_stage.hpp"
 #include "ess/core/scoring.hpp"
@@ -86,17 +90,23 @@ struct Worker {
   ParseLimits limits;
   GridCache& grids;
   BatchRun& batch;
+  const CallRun& call;
 
   std::optional<BatchRecord> operator()(const std::string& path, Diagnostics& diags) const {
     std::optional<ReadDossier> read = read_dossier(path, limits, diags, score_reading);
     if (!read) return std::nullopt;
     Dossier& dossier = read->dossier;
     BatchRecord record{dossier.id, read->id_pos, false, {}};
+    if (!call.keeps(dossier)) {
+      diags.items().clear();  // another call's dossier: not part of this run
+      record.excluded = true;
+      return record;
+    }
     if (!options.out_dir.empty() && dossier.id == "index")
       diags.error(dossier.pos, say(Msg::index_dossier_id), say(Msg::index_dossier_id_hint));
     // A dossier with load errors is not matched to a grid: its own errors are the ones to fix.
     if (diags.has_errors()) return record;
-    const LoadedGrid* grid = check_against_grid(dossier, grids, diags);
+    const LoadedGrid* grid = call.check(dossier, grids, diags);
     if (!grid || batch.refuses(diags)) return record;
     std::optional<DossierResult> result =
         score_dossier(grid->index, dossier, score_options(options), diags);
@@ -108,20 +118,6 @@ struct Worker {
     return record;
   }
 };
-
-// --out-dir: the folder is made when it does not exist yet (with its parents, as mkdir -p);
-// a path that cannot be one is an error naming it, exit 3, before anything is read.
-bool make_out_dir(const std::string& path) {
-  std::error_code ec, ignored;
-  fs::create_directories(path, ec);
-  if (fs::is_directory(path, ignored)) return true;
-  if (fs::exists(path, ignored))
-    report_error(path, phrase(Msg::out_dir_not_folder));
-  else
-    report_error(path, phrase(Msg::out_dir_cannot_create,
-                              "reason"_a = system_reason(ec ? ec.value() : ENOTDIR)));
-  return false;
-}
 
 // --out-dir: one file per dossier as the records come, and the index beside them, in the
 // language of the first report (by id).
@@ -166,10 +162,15 @@ class OutDir {
 
 int score(const Options& options, const InputStream& inputs, std::vector<Diagnostic>& early) {
   GridStore store = make_grid_store(options);
+  std::optional<CallRun> call = resolve_call(options, store, early);
+  if (!call) {
+    for (const auto& d : store.grid_diagnostics()) early.push_back(d);
+    return worse(exit_invalid, exit_code(print_diagnostics(early, options)));
+  }
   GridCache grids(store);
   BatchRun batch(options);
   batch.add_diagnostics(std::move(early));
-  Worker worker{options, limits_from(options), grids, batch};
+  Worker worker{options, limits_from(options), grids, batch, *call};
   std::optional<OutDir> out_dir;
   if (!options.out_dir.empty()) out_dir.emplace(options);
   RecordLog reports;  // in id order, for the standard output or -o

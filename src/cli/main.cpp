@@ -55,13 +55,20 @@ const CommandInfo commands[] = {
     {"sensitivity", "How robust each decision is to the weights",
      "ess-eval sensitivity examples/dossiers --samples 2000"},
     {"schema", "Print the JSON Schema of grids, dossiers or calls", "ess-eval schema dossier"},
+    {"letter", "One letter per applicant, for the applicant's eyes",
+     "ess-eval letter --call aap-2026-transition --out-dir lettres examples/dossiers"},
+    {"pack", "The committee's pack of a call (HTML to print), or its public account",
+     "ess-eval pack --call aap-2026-transition -o comite.html examples/dossiers"},
 };
 
-void add_common(CLI::App* app, Options& o, OptionWords& w, bool formats) {
+// `scdl`: rank's --format scdl, the awards of a call as open data.
+void add_common(CLI::App* app, Options& o, OptionWords& w, bool formats, bool scdl = false) {
   app->add_option("--grid", o.grid, "Criteria grid file (default: the grid each dossier names)");
   if (formats) {
-    CLI::Option* format = app->add_option("-f,--format", w.format, "Output format")
-                              ->check(CLI::IsMember({"md", "csv", "json"}));
+    std::vector<std::string> words{"md", "csv", "json"};
+    if (scdl) words.emplace_back("scdl");
+    CLI::Option* format =
+        app->add_option("-f,--format", w.format, "Output format")->check(CLI::IsMember(words));
     app->add_option("-o,--output", o.output, "Write to FILE (atomically) instead of stdout");
     CLI::Option* sep =
         app->add_option("--csv-sep", w.csv_sep, "CSV separator: ',' (default) or ';'")
@@ -93,6 +100,13 @@ void add_follow(CLI::App* app, Options& o) {
 void add_consolidate(CLI::App* app, OptionWords& w) {
   app->add_option("--consolidate", w.consolidate, "Statistic over assessors' values")
       ->check(CLI::IsMember({"mean", "median", "min"}));
+}
+
+// --call on every command over the dossiers of a call (cli/call_run.hpp).
+void add_call(CLI::App* app, Options& o) {
+  app->add_option("--call", o.call,
+                  "The dossiers of this call for projects: a call file, or an id (calls/ID.yaml "
+                  "beside the grids gives its grid and budgets; else a plain filter)");
 }
 
 // Every amount option reads through parse_amount: 150000, "150 000", 150000,50, 150000.50.
@@ -141,6 +155,22 @@ std::string lang_in_arguments(int argc, char** argv) {
   return lang;
 }
 
+// --budget N, or GROUP=N repeated with --group-by (budget_options).
+void add_budget(CLI::App* app, Options& o) {
+  app->add_option_function<std::vector<std::string>>(
+         "--budget", [&o](const std::vector<std::string>& texts) { budget_options(texts, o); },
+         "Draw the funding line under this amount (150000, \"150 000\" or 150000,50); "
+         "GROUP=AMOUNT, repeated, with --group-by: one funding line per group; over the "
+         "call's budgets")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+}
+
+void add_group_by(CLI::App* app, OptionWords& w) {
+  app->add_option("--group-by", w.group_by, "A ranking and a summary per group")
+      ->check(CLI::IsMember({"territory", "theme", "call"}));
+}
+
 CLI::App* add_command(CLI::App& parent, const CommandInfo& info) {
   CLI::App* app = parent.add_subcommand(info.name, info.summary);
   app->footer(fmt::format("Example:\n  {}", info.example));
@@ -165,6 +195,8 @@ int dispatch(const Options& o) {
   if (o.command == "grid impact") return run_grid_impact(o);
   if (o.command == "sensitivity") return run_sensitivity(o);
   if (o.command == "schema") return run_schema(o);
+  if (o.command == "letter") return run_letter(o);
+  if (o.command == "pack") return run_pack(o);
   return exit_usage;
 }
 
@@ -208,7 +240,7 @@ void start_up() {
 // Commands that print their report on standard output: nowhere to print it when it is closed.
 bool report_on_stdout(const Options& o) {
   if (o.command == "validate") return o.verbose;
-  if (o.command == "score" && !o.out_dir.empty()) return false;
+  if ((o.command == "score" || o.command == "letter") && !o.out_dir.empty()) return false;
   return o.output.empty() || o.output == "-";
 }
 
@@ -248,26 +280,50 @@ int run(int argc, char** argv) {
   add_common(score, o, w, true);
   add_follow(score, o);
   add_consolidate(score, w);
+  add_call(score, o);
   score->add_option("--out-dir", o.out_dir, "One report per dossier in DIR, plus an index");
   score->add_option("dossiers", o.paths, "Dossier files or folders ('-': stdin)");
 
   CLI::App* rank = add_command(app, commands[2]);
-  add_common(rank, o, w, true);
+  add_common(rank, o, w, true, true);
   add_follow(rank, o);
   add_consolidate(rank, w);
   rank->add_option("--files-from", o.files_from, "Read paths from LIST, one a line ('-': stdin)");
-  rank->add_option("--call", o.call, "Only dossiers of this call for projects");
+  add_call(rank, o);
   rank->add_option("--territory", o.territory, "Only dossiers of this territory");
   rank->add_option("--theme", o.theme, "Only dossiers of this theme");
-  rank->add_option("--group-by", w.group_by, "A ranking and a summary per group")
-      ->check(CLI::IsMember({"territory", "theme", "call"}));
-  rank->add_option_function<std::vector<std::string>>(
-          "--budget", [&o](const std::vector<std::string>& texts) { budget_options(texts, o); },
-          "Draw the funding line under this amount (150000, \"150 000\" or 150000,50); "
-          "GROUP=AMOUNT, repeated, with --group-by: one funding line per group")
-      ->expected(1)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  add_group_by(rank, w);
+  add_budget(rank, o);
   rank->add_option("paths", o.paths, "Dossier files or folders");
+
+  CLI::App* letter = add_command(app, commands[7]);
+  add_common(letter, o, w, false);
+  add_follow(letter, o);
+  add_consolidate(letter, w);
+  add_call(letter, o);
+  letter->add_option("--out-dir", o.out_dir,
+                     "One letter per dossier in DIR (created if missing); else on stdout");
+  letter->add_option("--letterhead", o.letterhead,
+                     "YAML file with sender, signature, place (default: the call's)");
+  letter->add_option("--date", o.date,
+                     "Date of the letters, YYYY-MM-DD (default: the call's "
+                     "decision date; never today)");
+  letter->add_option("dossiers", o.paths, "Dossier files or folders");
+
+  CLI::App* pack = add_command(app, commands[8]);
+  add_common(pack, o, w, false);
+  add_follow(pack, o);
+  add_consolidate(pack, w);
+  add_call(pack, o);
+  add_budget(pack, o);
+  add_group_by(pack, w);
+  pack->add_option("-o,--output", o.output, "Write to FILE (atomically) instead of stdout");
+  pack->add_option("-f,--format", w.document, "html (to print, default) or md (for pandoc)")
+      ->check(CLI::IsMember({"html", "md"}));
+  pack->add_option("--audience", w.audience,
+                   "committee (default: every dossier, its assessors) or public (the awards)")
+      ->check(CLI::IsMember({"committee", "public"}));
+  pack->add_option("paths", o.paths, "Dossier files or folders");
 
   CLI::App* tmpl = add_command(app, commands[3]);
   add_common(tmpl, o, w, false);

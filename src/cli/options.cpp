@@ -10,6 +10,10 @@ void settle_options(const OptionWords& words, Options& options) {
   options.format = words.spreadsheet
                        ? ReportFormat::csv
                        : parse_report_format(words.format).value_or(ReportFormat::markdown);
+  options.scdl = words.format == "scdl";  // rank only: the CSV of SCDL « subventions »
+  if (options.scdl) options.format = ReportFormat::csv;
+  options.pack_format = words.document == "md" ? PackFormat::markdown : PackFormat::html;
+  options.audience = words.audience == "public" ? Audience::public_account : Audience::committee;
   options.diagnostics = parse_diagnostic_format(words.diagnostics).value_or(DiagnosticFormat::gnu);
   options.consolidation = parse_consolidation(words.consolidate).value_or(Consolidation::mean);
   options.group_by = parse_group_key(words.group_by);

@@ -12,6 +12,7 @@
 #include "ess/model/format.hpp"
 #include "ess/model/model.hpp"
 #include "ess/model/result.hpp"
+#include "ess/report/pack.hpp"
 #include "ess/report/report.hpp"
 
 namespace ess::cli {
@@ -24,13 +25,15 @@ inline constexpr int exit_io = 3;
 
 // The options as typed, for those that become values.
 struct OptionWords {
-  std::string format = "md";         // md | csv | json
-  std::string diagnostics = "gnu";   // gnu | github | json
-  std::string consolidate = "mean";  // mean | median | min
-  std::string group_by;              // territory | theme | call
-  std::string lang;                  // fr | en; empty: the grid's
-  std::string csv_sep = ",";         // , | ;
-  bool spreadsheet = false;          // --spreadsheet
+  std::string format = "md";           // md | csv | json | scdl (rank)
+  std::string diagnostics = "gnu";     // gnu | github | json
+  std::string consolidate = "mean";    // mean | median | min
+  std::string group_by;                // territory | theme | call
+  std::string lang;                    // fr | en; empty: the grid's
+  std::string csv_sep = ",";           // , | ;
+  bool spreadsheet = false;            // --spreadsheet
+  std::string document = "html";       // pack --format: html | md
+  std::string audience = "committee";  // pack --audience: committee | public
 };
 
 struct Options {
@@ -58,11 +61,20 @@ struct Options {
   Consolidation consolidation = Consolidation::mean;
 
   // rank
-  std::string call, territory, theme;
+  std::string call, territory, theme;  // --call also on score, letter and pack (call_run.hpp)
   std::optional<GroupKey> group_by;
   std::optional<double> budget;            // --budget N: one funding line
   std::vector<GroupBudget> group_budgets;  // --budget GROUP=N, repeated: one line per group
   std::size_t plain_budgets = 0;           // how many --budget N were given (one at most)
+  bool scdl = false;  // rank --format scdl: the call's awards as open data (§4)
+
+  // letter
+  std::string letterhead;  // --letterhead FILE
+  std::string date;        // --date YYYY-MM-DD
+
+  // pack
+  PackFormat pack_format = PackFormat::html;
+  Audience audience = Audience::committee;
 
   // grid diff / impact
   bool check_version = false;
@@ -90,5 +102,7 @@ int run_grid_test(const Options& options);
 int run_grid_impact(const Options& options);
 int run_sensitivity(const Options& options);
 int run_schema(const Options& options);
+int run_letter(const Options& options);
+int run_pack(const Options& options);
 
 }  // namespace ess::cli

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <mutex>
 
@@ -215,6 +216,19 @@ int finish_output(int rc) {
   std::cerr.flush();
   if (s.stderr_failed || std::ferror(stderr) || std::cerr.fail()) rc = exit_io;
   return rc;
+}
+
+bool make_out_dir(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec, ignored;
+  fs::create_directories(path, ec);
+  if (fs::is_directory(path, ignored)) return true;
+  if (fs::exists(path, ignored))
+    report_error(path, phrase(Msg::out_dir_not_folder));
+  else
+    report_error(path, phrase(Msg::out_dir_cannot_create,
+                              fmt::arg("reason", system_reason(ec ? ec.value() : ENOTDIR))));
+  return false;
 }
 
 }  // namespace ess::cli

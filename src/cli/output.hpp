@@ -42,6 +42,11 @@ void report_error(std::string_view file, std::string_view message,
                   std::string_view code = "io-error");
 void report_warning(std::string_view message, std::string_view code);
 
+// --out-dir of score and letter: the folder is made when it does not exist yet (with its parents,
+// as mkdir -p); a path that cannot be one is an error naming it (report_error), and false: the
+// command then stops with exit 3 before anything is read.
+bool make_out_dir(const std::string& path);
+
 // At exit: standard output flushed (a failure there reported, once), the JSON array of
 // diagnostics closed. Returns `rc`, or exit_io when anything could not be written, to standard
 // error included.

@@ -14,6 +14,7 @@ void encode_rank_record(const RankRecord& r, std::string& out) {
     w.raw(reinterpret_cast<std::uintptr_t>(r.grid));
     w.raw(r.grid_pos.line);
     w.raw(r.grid_pos.col);
+    w.text(r.extra);
   }
   encode_row(r.row, out);
 }
@@ -26,6 +27,7 @@ RankRecord decode_rank_record(std::string_view bytes) {
     r.grid = reinterpret_cast<const LoadedGrid*>(in.raw<std::uintptr_t>());
     r.grid_pos.line = in.raw<decltype(r.grid_pos.line)>();
     r.grid_pos.col = in.raw<decltype(r.grid_pos.col)>();
+    r.extra = in.text();
   }
   r.row = decode_row(in.rest());
   return r;

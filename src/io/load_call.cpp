@@ -312,4 +312,18 @@ std::optional<Call> load_call_file(const std::string& path, const ParseLimits& l
   return load_call_bytes(bytes, path, limits, diags);
 }
 
+std::optional<Letterhead> load_letterhead_file(const std::string& path, const ParseLimits& limits,
+                                               Diagnostics& diags) {
+  std::string bytes;
+  YamlNode root;
+  std::size_t errors = diags.error_count();
+  if (!read_file_bytes(path, limits.max_file_bytes, bytes, diags) ||
+      !parse_yaml(bytes, limits, root, diags))
+    return std::nullopt;
+  Letterhead letterhead;
+  read_letterhead(root, letterhead, diags);
+  if (diags.error_count() != errors) return std::nullopt;
+  return letterhead;
+}
+
 }  // namespace ess

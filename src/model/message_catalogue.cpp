@@ -1125,6 +1125,57 @@ constexpr MessageEntry entries[] = {
     {M::errno_eloop, "", "trop de niveaux de liens symboliques",
      "Too many levels of symbolic links"},
     {M::errno_enametoolong, "", "nom de fichier trop long", "File name too long"},
+    // ------------------------------------------------------------ calls, letters, packs
+    {M::budget_overridden, "budget-overridden",
+     "--budget {budget} remplace le budget de l'appel « {call} »",
+     "--budget {budget} overrides the budget of call '{call}'"},
+    {M::budget_overridden_hint, "budget-overridden",
+     "sans --budget, la ligne de financement suit le budget de l'appel",
+     "without --budget, the funding line follows the call's budget"},
+    {M::letter_no_letterhead, "letter-no-letterhead",
+     "lettres écrites sans en-tête : ni appel avec un en-tête, ni --letterhead",
+     "letters written without a letterhead: no call with a letterhead, no --letterhead"},
+    {M::letter_no_letterhead_hint, "letter-no-letterhead",
+     "passez --call APPEL (son letterhead:) ou --letterhead FICHIER (sender, signature, place)",
+     "pass --call CALL (its letterhead:) or --letterhead FILE (sender, signature, place)"},
+    {M::letter_no_date, "letter-no-date",
+     "lettres écrites sans date : ni date de décision de l'appel, ni --date",
+     "letters written without a date: no decision date of a call, no --date"},
+    {M::letter_no_date_hint, "letter-no-date",
+     "passez --call APPEL (la date de sa decision: {{date: ...}}) ou --date AAAA-MM-JJ ; une "
+     "lettre n'est "
+     "jamais datée du jour où elle est imprimée",
+     "pass --call CALL (the date of its decision: {{date: ...}}) or --date YYYY-MM-DD; a letter is "
+     "never dated "
+     "the day it is printed"},
+    {M::file_changed, "file-changed",
+     "ce fichier a changé pendant l'écriture du dossier de séance : sa page est omise",
+     "this file changed while the pack was written: its page is left out"},
+    {M::file_changed_hint, "file-changed", "relancez la commande une fois les fichiers stables",
+     "run the command again once the files have settled"},
+    {M::scdl_needs_call, "",
+     "--format scdl prend les aides d'un appel décrit par un fichier : passez --call avec ce "
+     "fichier, ou l'identifiant d'un appel de criteria/calls/",
+     "--format scdl takes the awards of a call file: pass --call with a call file, or the id of "
+     "one in criteria/calls/"},
+    {M::letter_takes_dossiers_hint, "unknown-document",
+     "letter prend des dossiers ; passez une grille avec --grid FICHIER",
+     "letter takes dossiers; pass a grid with --grid FILE"},
+    {M::letter_takes_folders_hint, "unknown-document",
+     "letter prend des dossiers, ou des répertoires de dossiers",
+     "letter takes dossiers, or folders of dossiers"},
+    {M::pack_takes_dossiers, "unknown-document",
+     "ce fichier est une grille ; pack prend des dossiers",
+     "this file is a grid; pack takes dossiers"},
+    {M::pack_takes_folders_hint, "unknown-document",
+     "pack prend des dossiers, ou des répertoires de dossiers",
+     "pack takes dossiers, or folders of dossiers"},
+    {M::usage_no_dossier_for_letters, "", "aucun dossier à qui écrire", "no dossier to write to"},
+    {M::usage_no_call_dossier_for_pack, "",
+     "aucun dossier de l'appel à mettre dans le dossier de séance",
+     "no dossier of the call to put in the pack"},
+    {M::usage_no_dossier_for_pack, "", "aucun dossier à mettre dans le dossier de séance",
+     "no dossier to put in the pack"},
 };
 
 // Each entry at the index of its id: say() finds an entry without a search.

@@ -47,6 +47,9 @@ std::string meta_line(const Ctx& ctx) {
   if (!ctx.call.date.empty())
     line +=
         " · " + fill(ctx.w.meta_date, fmt::arg("date", doc::long_date(ctx.call.date, ctx.lang)));
+  if (ctx.call.other_calls > 0)
+    line +=
+        " · " + fill(ctx.w.meta_other_calls, fmt::arg("count", ctx.count(ctx.call.other_calls)));
   return line;
 }
 

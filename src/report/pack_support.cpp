@@ -77,8 +77,10 @@ void support_needs(Ctx& ctx, const PackTally& tally) {
   ctx.out.paragraph(
       doc::plain(fill(w.support_intro, fmt::arg("count", ctx.count(tally.assessed())))));
   overall(ctx, tally);
-  by_group(ctx, w.support_by_territory, w.territory, tally.by_territory());
-  by_group(ctx, w.support_by_theme, w.theme, tally.by_theme());
+  const auto& by = ctx.call.group_by;
+  if (by != GroupKey::theme)
+    by_group(ctx, w.support_by_territory, w.territory, tally.by_territory());
+  if (by != GroupKey::territory) by_group(ctx, w.support_by_theme, w.theme, tally.by_theme());
   ctx.out.end_part();
 }
 

@@ -24,14 +24,22 @@ std::vector<std::string> omissions(const DossierResult& result) {
 
 }  // namespace
 
-void PackNotes::add(const DossierResult& result) {
+std::optional<DossierNote> PackNotes::note_of(const DossierResult& result) {
   DossierNote note;
   for (const CriterionResult& r : result.criteria)
     if (r.is_leaf() && r.straddles_band) note.straddling.push_back(doc::title_of(*r.criterion));
   note.omissions = omissions(result);
   note.not_assessed = result.status == DossierStatus::not_assessed;
-  if (note.straddling.empty() && note.omissions.empty() && !note.not_assessed) return;
-  notes_[result.dossier->id] = std::move(note);
+  if (note.straddling.empty() && note.omissions.empty() && !note.not_assessed) return std::nullopt;
+  return note;
+}
+
+void PackNotes::add(const DossierResult& result) {
+  if (auto note = note_of(result)) add(result.dossier->id, std::move(*note));
+}
+
+void PackNotes::add(const std::string& dossier, DossierNote note) {
+  notes_[dossier] = std::move(note);
 }
 
 const DossierNote* PackNotes::find(const std::string& dossier) const {

@@ -10,6 +10,7 @@ const PackWords french{
     .meta_grid = "Grille {title} ({grid})",
     .meta_funder = "Financeur : {funder}",
     .meta_date = "Séance du {date}",
+    .meta_other_calls = "dossiers d'autres appels écartés : {count}",
     .committee_intro =
         "Document de travail du comité : il réunit la synthèse de l'appel, le classement, les "
         "points à examiner en séance, une fiche par dossier et les besoins d'accompagnement "
@@ -181,6 +182,7 @@ const PackWords english{
     .meta_grid = "Grid {title} ({grid})",
     .meta_funder = "Funder: {funder}",
     .meta_date = "Committee of {date}",
+    .meta_other_calls = "dossiers of other calls left out: {count}",
     .committee_intro =
         "The committee's working document: the call's summary, the ranking, what to discuss, one "
         "page per application and the collective support needs. It names the assessors and must "

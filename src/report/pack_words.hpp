@@ -14,6 +14,7 @@ struct PackWords {
   std::string_view meta_grid;
   std::string_view meta_funder;
   std::string_view meta_date;
+  std::string_view meta_other_calls;  // {count}
   std::string_view committee_intro;
   std::string_view public_intro;
   std::string_view contents_heading;

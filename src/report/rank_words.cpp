@@ -17,6 +17,8 @@ const RankWords french = {
     .filter_call = "appel",
     .filter_territory = "territoire",
     .filter_theme = "thématique",
+    .other_calls = ", d'autres appels : {count}",
+    .call_line = "Appel",
     .budget =
         "Budget : {budget} — dossiers financés : {count}, pour {funded} ; reliquat : "
         "{remaining}",
@@ -102,6 +104,8 @@ const RankWords english = {
     .filter_call = "call",
     .filter_territory = "territory",
     .filter_theme = "theme",
+    .other_calls = ", of other calls: {count}",
+    .call_line = "Call",
     .budget = "Budget: {budget} — dossiers funded: {count}, for {funded}; left: {remaining}",
     .budgets = "Budgets {by}: {list} — dossiers funded: {count}, for {funded}; left: {remaining}",
     .budgets_by = {"by call", "by territory", "by theme"},

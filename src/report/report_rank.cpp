@@ -127,6 +127,9 @@ void md_header(const MarkdownContext& c, Writer& out) {
     out.print("# {} — {}\n\n", c.w.heading, md_text(c.grid->title));
   else
     out.print("# {}\n\n", c.w.heading);
+  if (!r.call_title.empty())
+    out.print("- {}\n",
+              labelled(c, c.w.call_line, fmt::format("{} (`{}`)", md_text(r.call_title), r.call)));
   if (c.grid)
     out.print("- {}\n", labelled(c, c.w.grid,
                                  fmt::format("`{}@{}` (SHA-256 `{}`)", c.grid->id, c.grid->version,
@@ -143,7 +146,10 @@ void md_header(const MarkdownContext& c, Writer& out) {
       c.w.dossiers, fmt::arg("files", r.files), fmt::arg("ranked", r.counts.ranked),
       fmt::arg("ineligible", r.counts.ineligible), fmt::arg("incomplete", r.counts.incomplete),
       fmt::arg("not_assessed", r.counts.not_assessed), fmt::arg("invalid", r.counts.invalid));
-  if (!filters.empty()) counts += runtime(c.w.filtered, fmt::arg("count", r.filtered_out));
+  if (!filters.empty()) {
+    bool call_only = r.territory.empty() && r.theme.empty();
+    counts += runtime(call_only ? c.w.other_calls : c.w.filtered, fmt::arg("count", r.filtered_out));
+  }
   out.print("- {}\n", counts);
   if (!filters.empty()) out.print("- {}\n", labelled(c, c.w.filters, filters));
   const FundingLine& f = r.funding;

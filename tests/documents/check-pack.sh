@@ -1,22 +1,35 @@
 #!/usr/bin/env bash
 # The committee's pack and the public account of the shipped examples, in a real browser:
-# written by pack_examples from the renderers, printed to A4 PDF by headless Chromium, read
-# back with poppler. Checks that a committee member gets what spec §7 promises:
+# written by `ess-eval pack` (and the letters by `ess-eval letter`), printed to A4 PDF by
+# headless Chromium, read back with poppler. Checks that a committee member gets what spec §7 promises:
 #   - the HTML is self-contained: it parses, and holds no script, no http(s): reference, no
 #     external href/src/url(), no <link>, no @import;
 #   - the pack prints to at least 2 + one page per dossier, and its text (pdftotext) holds
 #     every dossier id, the funding line and a chart's text equivalent for every dossier;
 #   - the public account names no assessor and no application that was not funded;
 #   - the Markdown pack and the letters convert to Word with pandoc.
-# Usage: check-pack.sh PACK_EXAMPLES SOURCE_DIR OUT_DIR   (exit 77: a tool is missing)
+# Usage: check-pack.sh ESS_EVAL SOURCE_DIR OUT_DIR   (exit 77: a tool is missing)
 set -euo pipefail
-tool=$1 src=$2 out=$3
+ess=$1 src=$2 out=$3
 for t in chromium pdfinfo pdftotext python3; do
   command -v "$t" >/dev/null || { echo "SKIP: $t is not installed (.ci/deps.sh installs it)"; exit 77; }
 done
 rm -rf "$out" && mkdir -p "$out"
 budget=120000
-"$tool" "$src" "$out" "$budget"
+# The command as a committee secretary would run it, from the project's folder: every dossier
+# of examples/dossiers, no call, one funding line.
+(
+  cd "$src"
+  for audience in committee public; do
+    name=pack; [ $audience = public ] && name=public
+    "$ess" pack --budget $budget --audience $audience -o "$out/$name.html" examples/dossiers
+    "$ess" pack --budget $budget --audience $audience --format md -o "$out/$name.md" examples/dossiers
+  done 2>"$out/pack.err"
+  printf 'sender: Région Nouvelle-Aquitaine — Service ESS\nsignature: La cheffe du service ESS\nplace: Limoges\n' \
+    >"$out/letterhead.yaml"
+  "$ess" letter --letterhead "$out/letterhead.yaml" --date 2026-06-15 --out-dir "$out/letters" \
+    examples/dossiers 2>>"$out/pack.err"
+) || { cat "$out/pack.err"; echo "FAIL: ess-eval pack or letter failed"; exit 1; }
 
 fail=0
 die() { echo "FAIL: $*"; fail=1; }

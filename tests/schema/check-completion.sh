@@ -18,11 +18,13 @@ scratch=$(mktemp -d "${TMPDIR:-/tmp}/check-completion.XXXXXX") || exit 2
 trap 'rm -rf "$scratch"' EXIT HUP INT TERM
 # A small project: grids in ./criteria and in a folder of $ESS_EVAL_GRID_PATH, dossiers, noise.
 mkdir -p "$scratch/criteria/ess-demo.calibration" "$scratch/more-grids" \
+  "$scratch/criteria/calls" "$scratch/more-grids/calls" \
   "$scratch/examples/dossiers" "$scratch/reports"
 touch "$scratch/criteria/ess-demo.yaml" "$scratch/criteria/ess-autre.yml" \
   "$scratch/criteria/README.md" "$scratch/more-grids/ess-extra.yaml" \
   "$scratch/examples/dossiers/2026-001.yaml" "$scratch/examples/dossiers/2026-002.yml" \
-  "$scratch/examples/dossiers/notes.txt" "$scratch/list.txt"
+  "$scratch/examples/dossiers/notes.txt" "$scratch/list.txt" \
+  "$scratch/criteria/calls/aap-demo.yaml" "$scratch/more-grids/calls/aap-extra.yml"
 
 passed=0
 failed=0
@@ -56,7 +58,7 @@ check() {
 }
 
 # Commands and grid subcommands.
-check "commands" "grid rank schema score sensitivity template validate" ess-eval ""
+check "commands" "grid letter pack rank schema score sensitivity template validate" ess-eval ""
 check "commands starting with sc" "schema score" ess-eval sc
 check "grid subcommands" "diff impact show test" ess-eval grid ""
 check "grid subcommand s" "show" ess-eval grid s
@@ -64,7 +66,7 @@ check "schema kinds" "call dossier grid" ess-eval schema ""
 check "top-level options" "--help --version -h" ess-eval -
 # Options per command.
 check "validate options" "--diagnostics --files-from --follow --grid --help --jobs --lang --max-file-size --quiet --strict --verbose" ess-eval validate --
-check "score options" "--consolidate --csv-sep --diagnostics --follow --format --grid --help --jobs --lang --max-file-size --out-dir --output --quiet --strict --verbose" ess-eval score --
+check "score options" "--call --consolidate --csv-sep --diagnostics --follow --format --grid --help --jobs --lang --max-file-size --out-dir --output --quiet --strict --verbose" ess-eval score --
 check "rank --b" "--budget" ess-eval rank --b
 check "rank --g" "--grid --group-by" ess-eval rank --g
 check "template options" "--diagnostics --grid --help --jobs --lang --max-file-size --output --quiet --strict --verbose" ess-eval template --
@@ -75,7 +77,13 @@ check "sensitivity --s" "--samples --seed --spread --strict" ess-eval sensitivit
 check "options after other options" "--out-dir --output" ess-eval score --format json -j 4 --ou
 # Option values.
 check "--format" "csv json md" ess-eval score --format ""
-check "-f" "csv json md" ess-eval rank -f ""
+check "-f" "csv json md scdl" ess-eval rank -f ""
+check "pack --format" "html md" ess-eval pack --format ""
+check "pack --audience" "committee public" ess-eval pack --audience ""
+check "pack --format=h in one word" "--format=html" ess-eval pack --format=h
+check "letter options" "--call --consolidate --date --diagnostics --follow --grid --help --jobs --lang --letterhead --max-file-size --out-dir --quiet --strict --verbose" ess-eval letter --
+check "--call: call ids beside the grids" "aap-demo aap-extra" ess-eval letter --call aap-
+check "letter --date takes a value" "" ess-eval letter --date ""
 check "--format j" "json" ess-eval score --format j
 check "--format=, split by bash" "csv json md" ess-eval score --format = ""
 check "--format=c, split by bash" "csv" ess-eval score --format = c
@@ -198,7 +206,10 @@ elif ! out=$(zsh -n "$zsh_file" 2>&1); then
 else
   passed=$((passed + 1))
   echo "ok    completion/_ess-eval parses (zsh -n)"
-  zcheck "commands" "grid rank schema score sensitivity template validate" ess-eval ""
+  zcheck "commands" "grid letter pack rank schema score sensitivity template validate" ess-eval ""
+  zcheck "pack --audience" "committee public" ess-eval pack --audience ""
+  zcheck "rank --format" "csv json md scdl" ess-eval rank --format ""
+  zcheck "--call: call ids" "aap-demo aap-extra" ess-eval pack --call aap-
   zcheck "grid subcommands" "diff impact show test" ess-eval grid ""
   zcheck "schema kinds" "call dossier grid" ess-eval schema ""
   zcheck "--format" "csv json md" ess-eval score --format ""

@@ -1,7 +1,7 @@
 #pragma once
-// The shipped examples scored with the core's own functions, for the documents' tests (the
-// letter and pack unit tests, and tests/documents/pack_examples.cpp): every dossier of
-// examples/dossiers under the shipped French grid, or the calibration dossiers of a grid.
+// The shipped examples scored with the core's own functions, for the documents' unit tests (the
+// letter and the pack): every dossier of examples/dossiers under the shipped French grid, or
+// the calibration dossiers of a grid.
 #include <algorithm>
 #include <deque>
 #include <filesystem>

@@ -44,4 +44,10 @@ std::optional<Call> load_call_bytes(std::string_view bytes, const std::string& f
 std::optional<Call> load_call_file(const std::string& path, const ParseLimits& limits,
                                    Diagnostics& diags);
 
+// A letterhead of its own (`letter --letterhead FILE`): the keys of a call's `letterhead:`
+// (sender, signature, place), each optional, nothing else. Nothing when the file cannot be
+// read or has an error.
+std::optional<Letterhead> load_letterhead_file(const std::string& path, const ParseLimits& limits,
+                                               Diagnostics& diags);
+
 }  // namespace ess

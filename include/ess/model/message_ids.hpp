@@ -500,6 +500,23 @@ enum class Msg : std::uint16_t {
   errno_eexist,
   errno_eloop,
   errno_enametoolong,
+  // runs of a call, letters and packs (cli/call_run.cpp, cmd_letter.cpp, cmd_pack.cpp)
+  budget_overridden,
+  budget_overridden_hint,
+  letter_no_letterhead,
+  letter_no_letterhead_hint,
+  letter_no_date,
+  letter_no_date_hint,
+  file_changed,
+  file_changed_hint,
+  scdl_needs_call,
+  letter_takes_dossiers_hint,
+  letter_takes_folders_hint,
+  pack_takes_dossiers,
+  pack_takes_folders_hint,
+  usage_no_dossier_for_letters,
+  usage_no_call_dossier_for_pack,
+  usage_no_dossier_for_pack,
   count_  // not a message: the size of the catalogue
 };
 

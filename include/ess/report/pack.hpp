@@ -45,6 +45,10 @@ struct PackCall {
   FundingLine funding;                      // budget unset: no funding line
   std::vector<RefusedFile> refused;
   std::string grid_sha256;  // of the grid file, for the header (first 12 digits shown)
+  // --group-by territory or theme: the collective support needs by that group only; none (or
+  // call): by territory and by theme.
+  std::optional<GroupKey> group_by;
+  std::size_t other_calls = 0;  // --call: dossiers of other calls, left out (counted in the header)
 };
 
 // What the committee must know of one dossier beyond its rank row.
@@ -57,6 +61,10 @@ struct DossierNote {
 class PackNotes {
  public:
   void add(const DossierResult& result);  // keeps only what is worth a line
+  // The same in two steps, for a pipeline whose workers see the results and whose consumer
+  // keeps the notes: the note of a result (nothing when nothing is worth a line), then kept.
+  static std::optional<DossierNote> note_of(const DossierResult& result);
+  void add(const std::string& dossier, DossierNote note);
   const DossierNote* find(const std::string& dossier) const;
 
  private:

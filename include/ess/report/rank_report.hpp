@@ -23,6 +23,7 @@ struct RankReport {
   std::size_t files = 0;               // files read
   std::size_t filtered_out = 0;        // dossiers left out by --call/--territory/--theme
   std::string call, territory, theme;  // the filters, for the header
+  std::string call_title;              // --call with a call file: its title
 };
 
 // The report in `options.format` (Markdown, CSV or JSON; ReportOptions and ReportFormat as
@@ -47,6 +48,8 @@ struct RankWords {
   const char* filter_call;
   const char* filter_territory;
   const char* filter_theme;
+  const char* other_calls;  // {count}: --call alone, appended to `dossiers` like `filtered`
+  const char* call_line;    // label of the call's title
   const char* budget;         // {budget} {count} {funded} {remaining}
   const char* budgets;        // {by} {list} {count} {funded} {remaining}
   const char* budgets_by[3];  // by GroupKey: "par appel", "par territoire", "par thème"
