@@ -162,8 +162,9 @@ void add_budget(CLI::App* app, Options& o) {
          "Draw the funding line under this amount (150000, \"150 000\" or 150000,50); "
          "GROUP=AMOUNT, repeated, with --group-by: one funding line per group; over the "
          "call's budgets")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->expected(1)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+      ->allow_extra_args(false);  // one amount a --budget: the paths after it are not amounts
 }
 
 void add_group_by(CLI::App* app, OptionWords& w) {
