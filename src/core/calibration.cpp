@@ -8,13 +8,17 @@
 #include "ess/model/decision.hpp"
 #include "ess/model/format.hpp"
 #include "ess/model/messages.hpp"
+#include "ess/model/number_words.hpp"
 
 namespace ess {
 
 using namespace fmt::literals;
 
 std::string expected_range_text(const CalibrationExpect& e) {
-  return fmt::format("[{}, {}]", format_shortest(*e.total_min), format_shortest(*e.total_max));
+  // In the message's language: "[60,5 ; 70]" in French, where a comma is the decimal one.
+  NumberWords words(message_language());
+  return fmt::format(message_language() == Language::fr ? "[{} ; {}]" : "[{}, {}]",
+                     words.exact(*e.total_min), words.exact(*e.total_max));
 }
 
 bool decision_matches(const std::string& expected, const DossierResult& result, Language language) {

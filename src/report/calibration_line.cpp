@@ -6,6 +6,7 @@
 
 #include "ess/model/format.hpp"
 #include "ess/model/messages.hpp"
+#include "ess/model/number_words.hpp"
 
 namespace ess {
 
@@ -19,7 +20,8 @@ std::string calibration_line(const CalibrationCase& c) {
                    ? phrase(Msg::calibration_expected_total, "decision"_a = c.expect->decision,
                             "range"_a = expected_range_text(*c.expect))
                    : c.expect->decision;
-  std::string total = format_fixed(c.total, 1);
+  // The message's language writes the number too: "81,0" in French (§2.7).
+  std::string total = NumberWords(message_language()).score(c.total);
   if (c.ok())
     return fmt::format("{}: ok: {}\n", c.file,
                        phrase(Msg::calibration_expected, "id"_a = id, "decision"_a = c.decision,

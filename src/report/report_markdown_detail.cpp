@@ -113,10 +113,10 @@ void own_totals(const Context& ctx, Writer& w) {
       if (v.assessment == a) view = &v;
     bool total = view && view->total;
     rows.push_back({cell(assessment.assessor), cell(role_label(assessment.role, ctx.language)),
-                    cell(assessment.date), total ? format_fixed(*view->total, 1) : "—",
+                    cell(assessment.date), total ? ctx.numbers.score(*view->total) : "—",
                     total ? band_cell(ctx, view->band) : "—"});
   }
-  rows.push_back({"**" + cell(words.total_used) + "**", "", "", format_fixed(ctx.result.total, 1),
+  rows.push_back({"**" + cell(words.total_used) + "**", "", "", ctx.numbers.score(ctx.result.total),
                   band_cell(ctx, ctx.result.band)});
   w.table({{std::string(words.assessor)},
            {std::string(words.role)},

@@ -156,11 +156,11 @@ TEST_CASE("markdown: omissions named beside the criterion and in the N/A and mis
   CHECK_THAT(out, Contains("| B1 (non noté par S (auto-évaluation)) | 50 |"));
   // the section lists them, and never says everything is assessed
   CHECK_THAT(out, Contains("| A1 | Omission | non noté par Y : retenu d'après les autres "
-                           "évaluations | 50.0 % | — |"));
+                           "évaluations | 50,0\u202f% | — |"));
   CHECK_THAT(out, Contains("| B1 | Omission | non noté par S (auto-évaluation) : retenu"));
   CHECK(out.find("Aucun : tous les critères sont évalués.") == std::string::npos);
   // the assessors' table: "non noté" where Y gave nothing, the flag on the row
-  CHECK_THAT(out, Contains("| A1 | 2 | non noté | 3 | 2 |  |  | +33.3 | omission |"));
+  CHECK_THAT(out, Contains("| A1 | 2 | non noté | 3 | 2 |  |  | +33,3 | omission |"));
   // own totals (hand-computed above): 68.3 Reserve, 48.3 Defavorable, 87.5 Favorable
   CHECK_THAT(out, Contains("| X | chargé·e d'instruction | 2026-01-01 | 68.3 | Reserve |"));
   CHECK_THAT(out, Contains("| Y | chargé·e d'instruction | 2026-01-02 | 48.3 | Defavorable |"));
