@@ -17,8 +17,8 @@ using namespace fmt::literals;
 std::string expected_range_text(const CalibrationExpect& e) {
   // In the message's language: "[60,5 ; 70]" in French, where a comma is the decimal one.
   NumberWords words(message_language());
-  return fmt::format(message_language() == Language::fr ? "[{} ; {}]" : "[{}, {}]",
-                     words.exact(*e.total_min), words.exact(*e.total_max));
+  const char* pattern = message_language() == Language::fr ? "[{} ; {}]" : "[{}, {}]";
+  return fmt::format(fmt::runtime(pattern), words.exact(*e.total_min), words.exact(*e.total_max));
 }
 
 bool decision_matches(const std::string& expected, const DossierResult& result, Language language) {
