@@ -62,7 +62,7 @@ std::optional<LetterRun> letter_run(const Options& options, const CallRun& call,
 bool warn_missing(const Options& options, const LetterRun& run) {
   bool ok = true;
   auto say_once = [&](Msg message, Msg hint, const char* code) {
-    std::string text = phrase(message) + "; " + phrase(hint);
+    std::string text = phrase(message) + phrase(Msg::list_separator) + phrase(hint);
     if (options.strict) {
       report_error("", text, code);
       ok = false;

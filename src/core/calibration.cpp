@@ -37,7 +37,7 @@ void compare(CalibrationCase& c, const DossierResult& result, Language language)
   if (!decision_matches(e.decision, result, language))
     c.failures.push_back(
         phrase(Msg::decision_is_not, "decision"_a = c.decision, "expected"_a = e.decision));
-  std::string total = format_fixed(result.total, 1);
+  std::string total = NumberWords(message_language()).score(result.total);
   if (e.total_min && result.total < *e.total_min - tolerance)
     c.failures.push_back(
         phrase(Msg::total_below, "total"_a = total, "min"_a = format_shortest(*e.total_min)));

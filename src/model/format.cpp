@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "ess/model/json_writer.hpp"
+#include "ess/model/messages.hpp"
 
 namespace ess {
 
@@ -275,7 +276,8 @@ std::string format_diagnostics(const std::vector<Diagnostic>& items, DiagnosticF
     return std::move(j).finish();
   }
   for (const Diagnostic& d : items) {
-    std::string text = d.hint.empty() ? d.message : fmt::format("{}; {}", d.message, d.hint);
+    // "message; hint", "message ; hint" in French (the messages' separator).
+    std::string text = d.hint.empty() ? d.message : d.message + phrase(Msg::list_separator) + d.hint;
     if (format == DiagnosticFormat::github) {
       const char* level = d.severity == Severity::error     ? "error"
                           : d.severity == Severity::warning ? "warning"
