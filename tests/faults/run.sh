@@ -279,8 +279,14 @@ rm -f "$out"/*
 begin "ulimit -n: too few descriptors is a message and exit 3"
 # Descriptors the test runner left open are closed first: the limit counts from 0-2 alone.
 close_others='for fd in $(ls /proc/$$/fd); do [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done'
-# One descriptor past 0-2: the folder being listed holds it, so no dossier can be opened.
+# One descriptor past 0-2: rank's spill files (rows, refused files) cannot all be made.
 bash -c "$close_others; ulimit -n 4 && exec timeout 60 '$ess' rank --jobs 1 -f csv '$examples'" >/dev/null 2>"$err"
+rc 3 $?
+says "$err" "ess-eval: error: cannot create a temporary file in"
+says "$err" ": Too many open files"
+# One more: the spill files are made, the folder being listed holds the last one: no dossier
+# opens, and each says so.
+bash -c "$close_others; ulimit -n 5 && exec timeout 60 '$ess' rank --jobs 1 -f csv '$examples'" >/dev/null 2>"$err"
 rc 3 $?
 says "$err" "2026-001-epicerie-soupe-aux-cailloux.yaml: error: cannot open: Too many open files [io-error]"
 # One file at a time (--jobs 1: two workers would need two), and the batch's three spill files

@@ -162,10 +162,10 @@ TEST_CASE("markdown: omissions named beside the criterion and in the N/A and mis
   // the assessors' table: "non noté" where Y gave nothing, the flag on the row
   CHECK_THAT(out, Contains("| A1 | 2 | non noté | 3 | 2 |  |  | +33,3 | omission |"));
   // own totals (hand-computed above): 68.3 Reserve, 48.3 Defavorable, 87.5 Favorable
-  CHECK_THAT(out, Contains("| X | chargé·e d'instruction | 2026-01-01 | 68.3 | Reserve |"));
-  CHECK_THAT(out, Contains("| Y | chargé·e d'instruction | 2026-01-02 | 48.3 | Defavorable |"));
-  CHECK_THAT(out, Contains("| S | auto-évaluation | 2026-01-03 | 87.5 | Favorable |"));
-  CHECK_THAT(out, Contains("| **Total retenu** |  |  | 58.3 | Reserve |"));
+  CHECK_THAT(out, Contains("| X | chargé·e d'instruction | 2026-01-01 | 68,3 | Reserve |"));
+  CHECK_THAT(out, Contains("| Y | chargé·e d'instruction | 2026-01-02 | 48,3 | Defavorable |"));
+  CHECK_THAT(out, Contains("| S | auto-évaluation | 2026-01-03 | 87,5 | Favorable |"));
+  CHECK_THAT(out, Contains("| **Total retenu** |  |  | 58,3 | Reserve |"));
   // the verdict's remark points at the assessors' section, which says it too
   CHECK_THAT(out, Contains("Voir « Évaluateurs »."));
   std::size_t section = out.find("## Évaluateurs");
@@ -182,7 +182,7 @@ TEST_CASE("markdown: a dossier every assessment scores in full says so") {
   CHECK(out.find("| non noté |") == std::string::npos);
   CHECK(out.find("non noté par") == std::string::npos);
   // one assessor: own total = the total, 100·17/24 = 70.83
-  CHECK_THAT(out, Contains("| X | chargé·e d'instruction | 2026-01-01 | 70.8 | Favorable |"));
+  CHECK_THAT(out, Contains("| X | chargé·e d'instruction | 2026-01-01 | 70,8 | Favorable |"));
 }
 
 TEST_CASE("json: omitted_by per criterion and assessors with their own totals") {
