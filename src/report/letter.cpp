@@ -222,7 +222,10 @@ void strengths(Letter& l) {
   for (std::size_t i : found) {
     const CriterionResult& r = l.result.criteria[i];
     std::string value = l.value(r, r.value.value_or(0));
-    std::string target = r.target ? l.value(r, *r.target) : value;
+    // The target is named when the value reached or passed it; a value inside a plateau of
+    // full value (30 % to 70 %) may have its nearest best edge above it, which is no aim left.
+    bool passed = r.target && r.value && *r.value >= *r.target;
+    std::string target = passed ? l.value(r, *r.target) : value;
     std::string line =
         value == target ? md::fill(l.words.strength_at_target,
                                    fmt::arg("criterion", l.criterion(r)), fmt::arg("value", value))
