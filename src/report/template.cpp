@@ -83,8 +83,12 @@ struct Writer {
   std::string out;
   bool after_heading_ = false;  // a node's title was just written: no blank line before a leaf
 
+  // A yes/no answer is written in the grid's language, the one its dossiers are read in (oui/non
+  // only on a French grid), whatever the template's language.
+  const TemplateWords& answers() const { return template_words(grid.language); }
+
   std::string value_text(const Scale& scale, double v) const {
-    if (scale.type == ScaleType::yesno) return v >= 0.5 ? "yes" : "no";
+    if (scale.type == ScaleType::yesno) return std::string(v >= 0.5 ? answers().yes : answers().no);
     std::string label = value_label(scale, v);
     std::string n = number(v);
     if (!label.empty()) return n + " " + label;
@@ -103,7 +107,7 @@ struct Writer {
 
   // What the placeholder may be: "0 Absent | 1 Émergent | …", "yes | no", "nombre 0 … 100 %".
   std::string choices(const Scale& scale) const {
-    if (scale.type == ScaleType::yesno) return std::string(words.yes_no);
+    if (scale.type == ScaleType::yesno) return std::string(answers().yes_no);
     if (scale.type == ScaleType::numeric) return range(scale);
     std::vector<std::string> levels;
     for (const auto& l : scale.levels) levels.push_back(number(l.value) + " " + one_line(l.label));
@@ -236,7 +240,7 @@ struct Writer {
     out += "\nassessments:\n";
     out += "  # " + std::string(words.assessment) + "\n";
     out += with_note("  - assessor: ~", words.assessor);
-    out += with_note("    role: analyst", words.roles);
+    out += with_note(fmt::format("    role: {}", words.role), words.roles);
     out += with_note("    date: ~", words.date);
     out += "    scores:\n";
     criteria(grid.criteria);

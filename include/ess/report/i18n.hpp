@@ -115,11 +115,11 @@ struct TemplateWords {
   std::string_view how_to;
   std::string_view schema_hint;
   std::string_view dossier_id, title, applicant, grid_pin, call, territory, theme, requested;
-  std::string_view facts, facts_computed;  // facts_computed: {list}
-  std::string_view assessment, assessor, roles, date;
-  std::string_view axis;  // {title}
-  std::string_view levels, yes_no, number;
-  std::string_view value_function;  // {points}
+  std::string_view facts, facts_computed;                    // facts_computed: {list}
+  std::string_view assessment, assessor, role, roles, date;  // role: the one written out
+  std::string_view axis;                                     // {title}
+  std::string_view levels, yes_no, yes, no, number;          // yes_no, yes, no: the grid's language
+  std::string_view value_function;                           // {points}
   std::string_view target, minimum, eliminatory, evidence_required, evidence_recommended;
   std::string_view na_allowed;
 };
