@@ -16,6 +16,19 @@ import random
 
 GRID = "ess-citoyennete-economique"
 
+
+def grid_version():
+    """The shipped grid's version, read from its file: half the dossiers pin it."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "criteria", GRID + ".yaml")
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("version:"):
+                return line.split(":", 1)[1].strip()
+    raise SystemExit(f"no version in {path}")
+
+
+VERSION = grid_version()
+
 STRUCTURES = ["Association", "SCIC", "SCOP", "Coopérative", "Collectif", "Régie de quartier",
               "Fondation", "Entreprise d'insertion", "Groupement d'employeurs", "Mutuelle"]
 ACTIVITIES = [
@@ -152,7 +165,7 @@ def dossier(rng, index):
         f"dossier: B{index:06d}",
         f"title: {quote(f'{activity[0].upper()}{activity[1:]} {place} — projet {2026 + index % 3}')}",
         f"applicant: {quote(f'{structure} {activity} {place}')}",
-        f"grid: {GRID}" + ("@1.0.0" if rng.random() < 0.5 else ""),
+        f"grid: {GRID}" + (f"@{VERSION}" if rng.random() < 0.5 else ""),
         f"call: {rng.choice(CALLS)}",
         f"territory: {rng.choice(TERRITORIES)}",
         f"theme: {theme}",
