@@ -4,7 +4,7 @@
 # Usage: ess_require_packages build|test
 ess_packages_build=(cmake ninja-build g++ libcli11-dev libyaml-cpp-dev libfmt-dev catch2)
 ess_packages_test=(pandoc python3 python3-yaml groff-base nodejs clang libclang-rt-14-dev zsh chromium
-  poppler-utils)
+  poppler-utils libreoffice-calc-nogui)
 
 ess_require_packages() {
   local wanted=("${ess_packages_build[@]}")

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Checks that `ess-eval score` reports survive their readers (§4):
-#  - Markdown: pandoc -f gfm -t html and -t docx keep every table and every heading;
+#  - Markdown: pandoc (its own Markdown reader, the one whose pipe tables carry relative column
+#    widths) -t html and -t docx keep every table and every heading, and Word gets a criteria
+#    table whose evidence column is the widest;
 #  - CSV: Python's csv module reads every row with the header's 14 columns and numbers;
 #  - JSON: Python's json module reads it.
 # Usage: check-reports.sh ESS_EVAL REPO_ROOT. Fails when pandoc or python3 is missing.
@@ -23,14 +25,14 @@ check_markdown() {  # name, markdown file
   local name=$1 md=$2 tables headings html_tables docx_tables
   tables=$(grep -c '^|---' "$md")
   headings=$(grep -c '^#' "$md")
-  pandoc -f gfm -t html "$md" -o "$work/$name.html" || { fail "$name: pandoc html"; return; }
-  html_tables=$(grep -o '<table>' "$work/$name.html" | wc -l)
+  pandoc -f markdown -t html "$md" -o "$work/$name.html" || { fail "$name: pandoc html"; return; }
+  html_tables=$(grep -o '<table[ >]' "$work/$name.html" | wc -l)
   [ "$tables" -gt 0 ] || fail "$name: no table in the Markdown"
   [ "$html_tables" -eq "$tables" ] || fail "$name: $tables tables in Markdown, $html_tables in HTML"
   [ "$(grep -o '<h[1-6]' "$work/$name.html" | wc -l)" -eq "$headings" ] ||
     fail "$name: headings lost in HTML"
   grep -q '^|' "$work/$name.html" && fail "$name: a table row survived as text in HTML"
-  pandoc -f gfm -t docx "$md" -o "$work/$name.docx" || { fail "$name: pandoc docx"; return; }
+  pandoc -f markdown -t docx "$md" -o "$work/$name.docx" || { fail "$name: pandoc docx"; return; }
   docx_tables=$(python3 "$here/count_docx_tables.py" "$work/$name.docx") ||
     { fail "$name: unreadable docx"; return; }
   [ "$docx_tables" -eq "$tables" ] || fail "$name: $tables tables in Markdown, $docx_tables in docx"
@@ -44,6 +46,8 @@ for dossier in examples/dossiers/*.yaml; do
       fail "$name: score --lang $lang exited $?"
     check_markdown "$name.$lang" "$work/$name.$lang.md"
   done
+  python3 "$here/docx_widths.py" "$work/$name.fr.docx" "Critère" "Pièces justificatives" >/dev/null ||
+    fail "$name: $(python3 "$here/docx_widths.py" "$work/$name.fr.docx" "Critère" "Pièces justificatives")"
   "$ess" score --format csv "$dossier" >"$work/$name.csv" 2>/dev/null || fail "$name: csv"
   "$ess" score --format csv --csv-sep ';' "$dossier" >"$work/$name.semi.csv" 2>/dev/null ||
     fail "$name: csv ;"
@@ -66,5 +70,6 @@ python3 "$here/check_csv.py" , "$work/all.csv" || fail "all: csv"
 python3 -c 'import json, sys; d = json.load(open(sys.argv[1], encoding="utf-8")); assert isinstance(d, list) and len(d) == int(sys.argv[2])' \
   "$work/all.json" "$n" || fail "all: json array"
 
-[ $status -eq 0 ] && echo "ok: $n dossiers, Markdown through pandoc (html, docx), CSV and JSON read back"
+python3 "$here/docx_widths.py" "$work/2026-001-epicerie-soupe-aux-cailloux.fr.docx" "Critère" "Pièces justificatives"
+[ $status -eq 0 ] && echo "ok: $n dossiers, Markdown through pandoc (html, docx, column widths), CSV and JSON read back"
 exit $status
