@@ -159,7 +159,8 @@ int run_letter(const Options& options) {
     return usage_error(options, "--date takes a date written YYYY-MM-DD, such as 2026-06-15");
   std::vector<Diagnostic> early;
   InputStream inputs(options, early);
-  if (!inputs.any() && early.empty()) return usage_error(options, phrase(Msg::usage_no_dossier_for_letters));
+  if (!inputs.any() && early.empty())
+    return usage_error(options, phrase(Msg::usage_no_dossier_for_letters));
   return run_batch([&] { return letters(options, inputs, early); });
 }
 

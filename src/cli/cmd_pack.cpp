@@ -9,9 +9,9 @@
 
 #include "batch.hpp"
 #include "call_run.hpp"
-#include "ess/model/messages.hpp"
 #include "common.hpp"
 #include "dossier_stage.hpp"
+#include "ess/model/messages.hpp"
 #include "ess/report/pack.hpp"
 #include "inputs.hpp"
 #include "output.hpp"
@@ -144,7 +144,8 @@ int run_pack(const Options& options) {
     return usage_error(options, "--budget must be an amount of 0 or more");
   std::vector<Diagnostic> early;
   InputStream inputs(options, early);
-  if (!inputs.any() && early.empty()) return usage_error(options, phrase(Msg::usage_no_dossier_for_pack));
+  if (!inputs.any() && early.empty())
+    return usage_error(options, phrase(Msg::usage_no_dossier_for_pack));
   return run_batch([&] { return pack(options, inputs, early); });
 }
 

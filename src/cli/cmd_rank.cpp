@@ -218,8 +218,7 @@ int open_data(const Options& options, const CallRun& call, AwardPass& awards,
 int rank(const Options& given, const InputStream& inputs, std::vector<Diagnostic>& early) {
   GridStore store = make_grid_store(given);
   std::optional<CallRun> call = resolve_call(given, store, early);
-  if (call && given.scdl && !call->call())
-    return usage_error(given, phrase(Msg::scdl_needs_call));
+  if (call && given.scdl && !call->call()) return usage_error(given, phrase(Msg::scdl_needs_call));
   const Options options = call ? options_under_call(given, *call, early) : given;
   if (!call) {
     for (const auto& d : store.grid_diagnostics()) early.push_back(d);
@@ -230,8 +229,8 @@ int rank(const Options& given, const InputStream& inputs, std::vector<Diagnostic
   batch.add_diagnostics(std::move(early));
   FilterValues values;
   // A ranking shows totals, decisions and flags: none of a report's explanations.
-  Worker worker{options, limits_from(options), grids, batch, score_options(options, false),
-                values, *call};
+  Worker worker{options, limits_from(options), grids, batch, score_options(options, false), values,
+                *call};
   RankPass pass(options);
   AwardPass awards;
   batch.on_refused([&](const std::string& path, const BatchRecord& record, const Diagnostic& why) {

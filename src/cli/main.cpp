@@ -113,7 +113,8 @@ void add_call(CLI::App* app, Options& o) {
 double amount_option(const std::string& option, const std::string& text) {
   ess::AmountReading amount = ess::parse_amount(text);
   if (!amount.value)
-    throw CLI::ValidationError(option, amount.problem.text + phrase(ess::Msg::list_separator) + amount.hint.text);
+    throw CLI::ValidationError(
+        option, amount.problem.text + phrase(ess::Msg::list_separator) + amount.hint.text);
   return *amount.value;
 }
 

@@ -277,7 +277,8 @@ std::string format_diagnostics(const std::vector<Diagnostic>& items, DiagnosticF
   }
   for (const Diagnostic& d : items) {
     // "message; hint", "message ; hint" in French (the messages' separator).
-    std::string text = d.hint.empty() ? d.message : d.message + phrase(Msg::list_separator) + d.hint;
+    std::string text =
+        d.hint.empty() ? d.message : d.message + phrase(Msg::list_separator) + d.hint;
     if (format == DiagnosticFormat::github) {
       const char* level = d.severity == Severity::error     ? "error"
                           : d.severity == Severity::warning ? "warning"

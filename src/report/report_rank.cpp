@@ -148,7 +148,8 @@ void md_header(const MarkdownContext& c, Writer& out) {
       fmt::arg("not_assessed", r.counts.not_assessed), fmt::arg("invalid", r.counts.invalid));
   if (!filters.empty()) {
     bool call_only = r.territory.empty() && r.theme.empty();
-    counts += runtime(call_only ? c.w.other_calls : c.w.filtered, fmt::arg("count", r.filtered_out));
+    counts +=
+        runtime(call_only ? c.w.other_calls : c.w.filtered, fmt::arg("count", r.filtered_out));
   }
   out.print("- {}\n", counts);
   if (!filters.empty()) out.print("- {}\n", labelled(c, c.w.filters, filters));
@@ -373,10 +374,10 @@ void md_group_line(const MarkdownContext& c, const GroupSummary& g, Writer& out)
     return;
   }
   const FundingLine& f = *g.line;
-  out.print("{}\n\n", runtime(c.w.budget, fmt::arg("budget", c.amount(f.budget)),
-                              fmt::arg("count", f.funded_count),
-                              fmt::arg("funded", c.amount(f.funded_total)),
-                              fmt::arg("remaining", c.amount(f.remaining()))));
+  out.print("{}\n\n",
+            runtime(c.w.budget, fmt::arg("budget", c.amount(f.budget)),
+                    fmt::arg("count", f.funded_count), fmt::arg("funded", c.amount(f.funded_total)),
+                    fmt::arg("remaining", c.amount(f.remaining()))));
 }
 
 void md_groups(const MarkdownContext& c, Writer& out) {

@@ -48,8 +48,8 @@ struct RankWords {
   const char* filter_call;
   const char* filter_territory;
   const char* filter_theme;
-  const char* other_calls;  // {count}: --call alone, appended to `dossiers` like `filtered`
-  const char* call_line;    // label of the call's title
+  const char* other_calls;    // {count}: --call alone, appended to `dossiers` like `filtered`
+  const char* call_line;      // label of the call's title
   const char* budget;         // {budget} {count} {funded} {remaining}
   const char* budgets;        // {by} {list} {count} {funded} {remaining}
   const char* budgets_by[3];  // by GroupKey: "par appel", "par territoire", "par thème"
