@@ -156,7 +156,7 @@ int letters(const Options& given, const InputStream& inputs, std::vector<Diagnos
 
 int run_letter(const Options& options) {
   if (!options.date.empty() && !is_iso_date(options.date))
-    return usage_error(options, "--date takes a date written YYYY-MM-DD, such as 2026-06-15");
+    return usage_error(options, phrase(Msg::usage_letter_date));
   std::vector<Diagnostic> early;
   InputStream inputs(options, early);
   if (!inputs.any() && early.empty())

@@ -1172,6 +1172,8 @@ constexpr MessageEntry entries[] = {
      "pack prend des dossiers, ou des répertoires de dossiers",
      "pack takes dossiers, or folders of dossiers"},
     {M::usage_no_dossier_for_letters, "", "aucun dossier à qui écrire", "no dossier to write to"},
+    {M::usage_letter_date, "", "--date prend une date écrite AAAA-MM-JJ, par exemple 2026-06-15",
+     "--date takes a date written YYYY-MM-DD, such as 2026-06-15"},
     {M::usage_no_call_dossier_for_pack, "",
      "aucun dossier de l'appel à mettre dans le dossier de séance",
      "no dossier of the call to put in the pack"},

@@ -515,6 +515,7 @@ enum class Msg : std::uint16_t {
   pack_takes_dossiers,
   pack_takes_folders_hint,
   usage_no_dossier_for_letters,
+  usage_letter_date,
   usage_no_call_dossier_for_pack,
   usage_no_dossier_for_pack,
   count_  // not a message: the size of the catalogue
