@@ -13,12 +13,13 @@
 #include "ess/model/number_words.hpp"
 #include "ess/model/scale_value.hpp"
 #include "ess/report/grid_show.hpp"
+#include "word_tables.hpp"
 
 namespace ess {
 
 namespace {
 
-struct Words {
+struct FixedWords {
   const char* call_heading;
   const char* call;
   const char* funder;
@@ -43,10 +44,17 @@ struct Words {
   const char* effective_header;
   const char* effective_none;
   const char* colon;
-  Language language;  // of the numbers
+};
+
+// The words, then the language of the numbers (not a word: left out of FixedWords, which
+// word_tables.hpp reads as words only).
+struct Words : FixedWords {
+  Language language;
 
   NumberWords numbers() const { return NumberWords(language); }
 };
+// No room beside the language for a word that the parity test would not see.
+static_assert(sizeof(Words) <= sizeof(FixedWords) + sizeof(const char*));
 
 const Words french{
     "L'appel à projets",
@@ -249,6 +257,11 @@ std::string render_call_markdown(const Call& call, const Grid& base, const CallG
   parts.title = call.title;
   parts.preamble = call_section(call, base, w) + changes_section(base, call_grid, language, w);
   return render_grid_markdown(call_grid.grid, language, parts);
+}
+
+word_tables::WordList word_tables::call_show_words(Language language) {
+  const Words& w = language == Language::en ? english : french;
+  return flatten<const char*>(static_cast<const FixedWords&>(w));
 }
 
 }  // namespace ess

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "ess/report/i18n.hpp"
+#include "word_tables.hpp"
 
 namespace ess {
 
@@ -59,7 +60,17 @@ constexpr Heading headings[] = {
     {"rank_p95", "Rang (95e centile)", "Rank (95th percentile)"},
 };
 
+// The header of a sensitivity column, {} the outcome's label (csv_probability_heading).
+constexpr Heading probability = {"p_", "Probabilité {} (0 à 1)", "Probability {} (0 to 1)"};
+
 }  // namespace
+
+word_tables::WordList word_tables::csv_heading_words(Language language) {
+  WordList out;
+  for (const Heading& h : headings) out.push_back(language == Language::en ? h.en : h.fr);
+  out.push_back(language == Language::en ? probability.en : probability.fr);
+  return out;
+}
 
 std::string csv_heading(std::string_view column, const ReportOptions& options) {
   if (!options.spreadsheet) return std::string(column);
@@ -69,10 +80,10 @@ std::string csv_heading(std::string_view column, const ReportOptions& options) {
 }
 
 std::string csv_probability_heading(std::string_view label, const ReportOptions& options) {
-  if (!options.spreadsheet) return "p_" + std::string(label);
-  return fmt::format(fmt::runtime(options.language == Language::fr ? "Probabilité {} (0 à 1)"
-                                                                   : "Probability {} (0 to 1)"),
-                     quoted(label, options.language));
+  if (!options.spreadsheet) return std::string(probability.token) + std::string(label);
+  return fmt::format(
+      fmt::runtime(options.language == Language::fr ? probability.fr : probability.en),
+      quoted(label, options.language));
 }
 
 std::string_view csv_yes_no(bool value, const ReportOptions& options) {

@@ -12,6 +12,7 @@
 #include "ess/model/format.hpp"
 #include "ess/model/json_writer.hpp"
 #include "ess/model/number_words.hpp"
+#include "word_tables.hpp"
 
 namespace ess {
 
@@ -155,6 +156,12 @@ std::string version_bump_token(const VersionCheck& v) {
 }
 
 }  // namespace
+
+word_tables::WordList word_tables::grid_change_words(Language language) {
+  WordList out;
+  for (const auto& w : change_words) out.emplace_back(language == Language::en ? w.en : w.fr);
+  return out;
+}
 
 std::string describe_change(const GridChange& c, Language language) {
   const char* tmpl = nullptr;

@@ -15,6 +15,7 @@
 #include "ess/model/format.hpp"
 #include "ess/model/json_writer.hpp"
 #include "ess/report/i18n.hpp"
+#include "word_tables.hpp"
 
 namespace ess {
 
@@ -114,6 +115,14 @@ const ImpactWords english{
 const ImpactWords& impact_words(Language l) {
   return l == Language::en ? english : french;
 }
+
+}  // namespace
+
+word_tables::WordList word_tables::grid_impact_words(Language language) {
+  return flatten<const char*>(impact_words(language));
+}
+
+namespace {
 
 std::string cell(const std::string& s) {
   return md_cell(md_text(s));

@@ -12,13 +12,14 @@
 #include "ess/model/format.hpp"
 #include "ess/model/number_words.hpp"
 #include "ess/report/i18n.hpp"
+#include "word_tables.hpp"
 
 namespace ess {
 
 namespace {
 
 // The fixed words of the document, in the two languages of the reports.
-struct Words {
+struct FixedWords {
   const char* identity_header;
   const char* tree;
   const char* tree_header;
@@ -77,8 +78,15 @@ struct Words {
   const char* leaf_fact;
   const char* leaf_fact_only;
   const char* colon;  // French typography puts a space before the colon
-  Language language;  // of the numbers
 };
+
+// The words, then the language of the numbers (not a word: left out of FixedWords, which
+// word_tables.hpp reads as words only).
+struct Words : FixedWords {
+  Language language;
+};
+// No room beside the language for a word that the parity test would not see.
+static_assert(sizeof(Words) <= sizeof(FixedWords) + sizeof(const char*));
 
 const Words french{
     "| Grille | Version | Langue | Empreinte SHA-256 |",
@@ -229,6 +237,14 @@ const Words english{
 const Words& words_for(Language language) {
   return language == Language::en ? english : french;
 }
+
+}  // namespace
+
+word_tables::WordList word_tables::grid_show_words(Language language) {
+  return flatten<const char*>(static_cast<const FixedWords&>(words_for(language)));
+}
+
+namespace {
 
 // A grid's own number, every digit kept, as the reader writes it.
 std::string num(double v, const Words& w) {

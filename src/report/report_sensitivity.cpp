@@ -9,6 +9,7 @@
 #include "ess/model/json_writer.hpp"
 #include "ess/model/shares.hpp"
 #include "ess/report/i18n.hpp"
+#include "word_tables.hpp"
 
 namespace ess {
 
@@ -64,6 +65,14 @@ const Words english = {
 const Words& words(Language l) {
   return l == Language::en ? english : french;
 }
+
+}  // namespace
+
+word_tables::WordList word_tables::sensitivity_words(Language language) {
+  return flatten<const char*>(words(language));
+}
+
+namespace {
 
 std::vector<std::string> outcome_labels(const Grid& grid, Language l) {
   std::vector<std::string> labels;

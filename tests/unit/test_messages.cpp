@@ -17,30 +17,13 @@
 #include "ess/model/amount.hpp"
 #include "ess/model/messages.hpp"
 #include "ess/model/text.hpp"
+#include "test_support.hpp"
 
 using ess::Language;
 using ess::Msg;
+using test_support::placeholders;
 
 namespace {
-
-// The names of a text's placeholders; "#" for a placeholder without a name ({} or {0}).
-std::multiset<std::string> placeholders(std::string_view text) {
-  std::multiset<std::string> names;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text.substr(i, 2) == "{{" || text.substr(i, 2) == "}}") {
-      ++i;
-    } else if (text[i] == '{') {
-      std::size_t end = text.find('}', i);
-      REQUIRE(end != std::string_view::npos);
-      std::string name(text.substr(i + 1, end - i - 1));
-      name = name.substr(0, name.find(':'));
-      bool named = !name.empty() && (std::isalpha(static_cast<unsigned char>(name[0])) != 0);
-      names.insert(named ? name : "#");
-      i = end;
-    }
-  }
-  return names;
-}
 
 // The text formatted with every placeholder given: it must not throw.
 std::string format_all(std::string_view text) {

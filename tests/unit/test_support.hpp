@@ -3,7 +3,10 @@
 // edited in one place. One copy here rather than one per test file.
 #include <catch2/catch.hpp>
 
+#include <cctype>
+#include <set>
 #include <string>
+#include <string_view>
 
 #include "ess/io/load.hpp"
 #include "ess/io/yaml_tree.hpp"
@@ -11,6 +14,27 @@
 #include "ess/model/model.hpp"
 
 namespace test_support {
+
+// The names of a text's {placeholders}, as fmt reads them: "#" for one without a name ({} or
+// {0}), a format spec left out ({total:.1f} is "total"), doubled braces {{ }} not placeholders.
+inline std::multiset<std::string> placeholders(std::string_view text) {
+  std::multiset<std::string> names;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text.substr(i, 2) == "{{" || text.substr(i, 2) == "}}") {
+      ++i;
+    } else if (text[i] == '{') {
+      std::size_t end = text.find('}', i);
+      INFO("a '{' without its '}' in: " << text);
+      REQUIRE(end != std::string_view::npos);
+      std::string name(text.substr(i + 1, end - i - 1));
+      name = name.substr(0, name.find(':'));
+      bool named = !name.empty() && (std::isalpha(static_cast<unsigned char>(name[0])) != 0);
+      names.insert(named ? name : "#");
+      i = end;
+    }
+  }
+  return names;
+}
 
 // `text` with `from` replaced by `to`; `from` must occur exactly once, so that an edit that
 // no longer matches the fixture fails the test instead of testing the unedited text.
