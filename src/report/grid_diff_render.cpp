@@ -174,7 +174,11 @@ std::string describe_change(const GridChange& c, Language language) {
   auto value = [&](const std::string& v, const std::optional<double>& number) {
     if (number) return numbers.exact(*number);  // as the reader writes it: 2,5
     if (v.empty()) return none;
-    return text ? shorten(v) : v;
+    if (text) return shorten(v);
+    // A flag (eliminatory, fundable, N/A allowed) or a yes/no answer, in the reader's words.
+    if (v == "true" || v == "yes") return std::string(language == Language::en ? "yes" : "oui");
+    if (v == "false" || v == "no") return std::string(language == Language::en ? "no" : "non");
+    return v;
   };
   auto percent = [&](const std::optional<double>& share) {
     return share ? numbers.percent(*share) : std::string("—");
