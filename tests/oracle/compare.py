@@ -13,12 +13,14 @@ and, once per case, over every file (the invalid ones too)
     ess-eval rank --grid G --format json --group-by K [--budget GROUP=B ...] D...  (some cases)
 and compares, to 1e-9 absolute: total, status, decision; every criterion's s, points_to_gain,
 effective_weight, target, gap, value, spread, self_gap (and a leaf's status and omitted_by);
-each assessment's own total and band (`assessors`); each rank row's rank, place in the list,
+each assessment's own total and band (`assessors`); the missing-score warnings of omissions;
+each rank row's rank, place in the list,
 status, total and file, an invalid file's error code, and under a budget its funded flag and
 why it is not funded (`unfunded`); under --group-by, each row's funded flag and `unfunded`;
 and the x-expect total range of hand-written cases. Every disagreement is printed; the last
-line is exactly `N passed, M failed` (N dossiers that agree, M that do not); the exit status
-is 1 on any failure.
+line is exactly `N passed, M failed` (N files that agree, M that do not); the exit status is
+1 on any failure. Written from the man page (man/ess-eval.1) and README.md beside this file,
+never from the C++.
 """
 
 import argparse
@@ -82,8 +84,10 @@ def value_diff(what, ours, theirs):
 
 def run_json(cmd, expected_rc=0):
     """Runs cmd; returns (parsed JSON or None, problem text or None)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
+    env["LC_ALL"] = "C"                    # diagnostics in English: compare_omission_warnings
     try:
-        p = subprocess.run(cmd, capture_output=True, timeout=TIMEOUT)
+        p = subprocess.run(cmd, capture_output=True, timeout=TIMEOUT, env=env)
     except subprocess.TimeoutExpired:
         return None, f"timed out after {TIMEOUT} s: {' '.join(cmd)}"
     except OSError as e:
@@ -166,6 +170,36 @@ def compare_assessors(ours, theirs):
     return problems
 
 
+def compare_omission_warnings(ours, theirs, dossier):
+    """An omission is never silent (man page, "Several assessments"): for every leaf that an
+    assessment leaves out while another scores it or marks it N/A, a warning missing-score
+    names that assessment's assessor and the leaf; and no missing-score names a pair that is
+    not in the oracle's omitted_by."""
+    problems = []
+    diagnostics = theirs.get("diagnostics")
+    if not isinstance(diagnostics, list):
+        return ["diagnostics: not an array"]
+    said = [str(d.get("message")) for d in diagnostics
+            if isinstance(d, dict) and d.get("code") == "missing-score"]
+    assessments = dossier.get("assessments") or []
+    for c in ours["criteria"]:
+        if c["kind"] != "leaf" or not c["omitted_by"]:
+            continue
+        entered = len(assessments) - len(c["omitted_by"])
+        for who in c["omitted_by"]:
+            named = any(f"'{c['criterion']}'" in m and who in m for m in said)
+            if entered > 0 and not named:
+                problems.append(f"diagnostics: no missing-score for {who} leaving out "
+                                f"{c['criterion']}")
+    omitted = {(who, c["criterion"]) for c in ours["criteria"] if c["kind"] == "leaf"
+               for who in c["omitted_by"]}
+    for m in said:
+        named = [pair for pair in omitted if f"'{pair[1]}'" in m and pair[0] in m]
+        if not named and assessments:
+            problems.append(f"diagnostics: missing-score {show(m)} names no omission")
+    return problems
+
+
 def compare_score(ours, theirs, dossier, grid):
     problems = []
     for p in (value_diff("status", ours["status"], theirs.get("status")),
@@ -208,6 +242,7 @@ def compare_score(ours, theirs, dossier, grid):
     for cid in their_criteria:
         problems.append(f"criterion {cid}: in ess-eval's criteria[] but not in the grid")
     problems.extend(compare_assessors(ours["assessors"], theirs.get("assessors")))
+    problems.extend(compare_omission_warnings(ours, theirs, dossier))
     return problems
 
 

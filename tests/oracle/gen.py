@@ -1,16 +1,20 @@
 #!/usr/bin/python3
-"""Seeded generator of random, VALID ess-eval grids and dossiers (spec §1), for compare.py.
+"""Seeded generator of random, VALID ess-eval grids and dossiers, for compare.py (formats: the
+man page man/ess-eval.1, FILES "Grid format" and "Dossier format").
 
     python3 tests/oracle/gen.py --seed 7 --count 40 --out /tmp/ess-cases
 
 writes OUT/case-0001/ ... OUT/case-NNNN/, each with
     grid.yaml            a random grid: tree 1-3 levels deep, all aggregations, zero weights,
                          every scale kind, every fact operation, targets, minimums, bands
-    dossiers/*.yaml      3-10 dossiers: several assessments and roles, labels and values, N/A,
-                         omitted leaves, consensus, omitted facts, requested amounts, and twins
-                         (same scores under another id; mathematically equal totals reached
-                         through different arithmetic)
-    case.json            {"seed", "case", "budget" (or null), "notes"}
+                         (some not fundable)
+    dossiers/*.yaml      3-10 dossiers: several assessments and roles (French names too),
+                         labels and values, N/A, omitted leaves, self-only dossiers, consensus,
+                         omitted facts, requested amounts, and twins (same scores under another
+                         id; mathematically equal totals reached through different arithmetic);
+                         in some cases one file that validation refuses
+    case.json            {"seed", "case", "budget" (or null), "group_by", "group_budgets",
+                          "invalid" ({file: code}), "notes"}
 and OUT/published-*/ : hand-written cases whose expected totals are known (comments and
 `x-expect` in each dossier).
 
@@ -589,7 +593,10 @@ def gen_case(seed, index, out):
         candidates.sort(key=lambda c: (not c[0], c[2]))   # prefer float noise over exact
         noisy, d, who = candidates[0] if rng.random() < .7 else rng.choice(candidates)
         if all(b["min"] != d for b in grid["decision"]):
-            grid["decision"].append({"min": d, "label": BOUNDARY_LABEL[grid["language"]]})
+            band = {"min": d, "label": BOUNDARY_LABEL[grid["language"]]}
+            if rng.random() < .3:               # fundable decided within the tolerance too
+                band["fundable"] = False
+            grid["decision"].append(band)
             grid["decision"].sort(key=lambda b: b["min"])
             notes.append(f"band at {d!r} on the total of {who} ({'within noise' if noisy else 'exact'})")
 
@@ -765,7 +772,7 @@ PUBLISHED_WPM = [
 ]
 
 SPEC_GRID = """\
-# The grid of the spec's §1.1 example, completed so that it is valid.
+# The example grid of ess-eval's specification, completed so that it is valid.
 grid: ess-citoyennete-economique
 version: 1.2.0
 title: Citoyenneté économique — grille d'instruction
@@ -827,7 +834,7 @@ disagreement: 0.34
 """
 
 SPEC_DOSSIER = """\
-# The spec's §1.2 example dossier. By hand:
+# The example dossier of ess-eval's specification. By hand:
 #  participation: analyst 2, partner 3 (self ignored) -> 2.5 -> s = 2.5/3 = .833333
 #  transparence: 2 and 1 -> 1.5 -> s = .5 (target Établi: s .666667)
 #  benevolat: 3200 h on the points -> .8 + (1200/3000)*.2 = .88
