@@ -1,16 +1,20 @@
 #!/usr/bin/python3
-"""Seeded generator of random, VALID ess-eval grids and dossiers (spec §1), for compare.py.
+"""Seeded generator of random, VALID ess-eval grids and dossiers, for compare.py (formats: the
+man page man/ess-eval.1, FILES "Grid format" and "Dossier format").
 
     python3 tests/oracle/gen.py --seed 7 --count 40 --out /tmp/ess-cases
 
 writes OUT/case-0001/ ... OUT/case-NNNN/, each with
     grid.yaml            a random grid: tree 1-3 levels deep, all aggregations, zero weights,
                          every scale kind, every fact operation, targets, minimums, bands
-    dossiers/*.yaml      3-10 dossiers: several assessments and roles, labels and values, N/A,
-                         omitted leaves, consensus, omitted facts, requested amounts, and twins
-                         (same scores under another id; mathematically equal totals reached
-                         through different arithmetic)
-    case.json            {"seed", "case", "budget" (or null), "notes"}
+                         (some not fundable)
+    dossiers/*.yaml      3-10 dossiers: several assessments and roles (French names too),
+                         labels and values, N/A, omitted leaves, self-only dossiers, consensus,
+                         omitted facts, requested amounts, and twins (same scores under another
+                         id; mathematically equal totals reached through different arithmetic);
+                         in some cases one file that validation refuses
+    case.json            {"seed", "case", "budget" (or null), "group_by", "group_budgets",
+                          "invalid" ({file: code}), "notes"}
 and OUT/published-*/ : hand-written cases whose expected totals are known (comments and
 `x-expect` in each dossier).
 
@@ -26,6 +30,7 @@ import os
 import random
 import re
 import sys
+import unicodedata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import oracle  # noqa: E402
@@ -227,16 +232,30 @@ def scale_kind(scale):
     return "points" if "points" in scale else "steps" if "steps" in scale else "linear"
 
 
-def as_written(rng, scale, v):
-    """How a value is written: a level by value or by label, yes/no, or a number."""
+def as_written(rng, scale, v, lang=None):
+    """How a value is written: a level by value or by label (sometimes in another case), yes/no
+    (oui/non in a French grid's dossiers), or a number."""
     kind = scale_kind(scale)
     if kind == "levels":
         if rng.random() < .5:
-            return next(lv["label"] for lv in scale["levels"] if lv["value"] == v)
+            label = next(lv["label"] for lv in scale["levels"] if lv["value"] == v)
+            return rng.choice([label, label, label.lower(), label.upper()])
         return v
     if kind == "yesno":
+        if lang == "fr" and rng.random() < .3:
+            return Plain("oui") if v == 1 else Plain("non")
         return YES if v == 1 else NO
     return v
+
+
+# Roles as a dossier may write them: the English token or the French name, in any case.
+ROLE_NAMES = {"analyst": ["analyste", "Analyste"], "partner": ["partenaire"],
+              "committee": ["comité", "Comité", "comite"],
+              "self": ["auto-évaluation", "Auto-évaluation", "auto-evaluation"]}
+
+
+def written_role(rng, role):
+    return rng.choice(ROLE_NAMES[role]) if rng.random() < .25 else role
 
 
 class TreeBuilder:
@@ -350,6 +369,19 @@ def gen_grid(rng, seed, index):
     mins = sorted(rng.sample([30, 40, 50, 60, 70, 80], n_bands - 1))
     bands = [{"min": 0, "label": BAND_LABELS[lang][0]}] + [
         {"min": m, "label": BAND_LABELS[lang][i + 1]} for i, m in enumerate(mins)]
+    # fundable: default every band but the lowest; sometimes said explicitly, sometimes a
+    # higher band is not fundable, rarely the lowest is.
+    for i, band in enumerate(bands):
+        r = rng.random()
+        if i == 0:
+            if r < .3:
+                band["fundable"] = False
+            elif r < .4:
+                band["fundable"] = True
+        elif r < .2:
+            band["fundable"] = False
+        elif r < .3:
+            band["fundable"] = True
     grid = {"grid": f"grille-{seed}-{index}", "version": Plain(f"1.{index % 7}.{seed % 10}"),
             "title": f"Grille générée {seed}/{index}", "language": lang}
     if rng.random() < .3:
@@ -383,6 +415,8 @@ def gen_dossier(rng, grid, did, profile):
     for key, pool in (("call", CALLS), ("territory", TERRITORIES), ("theme", THEMES)):
         if rng.random() < .6:
             d[key] = rng.choice(pool)
+            if key != "call" and rng.random() < .15:       # one group, another spelling
+                d[key] = spelling(rng, d[key])
     if rng.random() < .85:
         d["requested"] = rng.choice([5000, 7500, 10000, 12000, 15000, 20000, 25000, 30000,
                                      1000.1, 2000.2, 3000.3])
@@ -404,6 +438,8 @@ def gen_dossier(rng, grid, did, profile):
         roles = [rng.choice(ROLES) for _ in range(rng.randint(1, 3))]
         if rng.random() < .5:
             roles.insert(rng.randrange(len(roles) + 1), "self")
+    if profile == "omissions" and len(roles) - roles.count("self") < 2:
+        roles.append(rng.choice(ROLES))
     hard_missing = set()
     if profile == "incomplete":
         hard_missing = {l["id"] for l in rng.sample(leaves, min(len(leaves), rng.randint(1, 2)))}
@@ -417,7 +453,7 @@ def gen_dossier(rng, grid, did, profile):
             lid, scale = l["id"], scales[l["scale"]]
             if lid in hard_missing and role != "self":
                 continue
-            if rng.random() < .05 and profile != "complete":
+            if rng.random() < (.2 if profile == "omissions" else .05) and profile != "complete":
                 continue                               # one assessor forgets it
             if lid in na_leaves and rng.random() < .85:
                 scores[lid] = {"na": rng.choice(["Structure créée en 2026",
@@ -429,30 +465,38 @@ def gen_dossier(rng, grid, did, profile):
             if scale_kind(scale) == "linear" and rng.random() < .6:
                 v = base[lid]
             key = "level" if scale_kind(scale) == "levels" else "value"
-            entry = {key: as_written(rng, scale, v)}
+            entry = {key: as_written(rng, scale, v, grid["language"])}
             if l.get("evidence") == "required" or rng.random() < .3:
                 entry["evidence"] = "PV d'AG 2025 : 45 adhérents votants"
             if rng.random() < .1:
                 entry["comment"] = "Comptes publiés en ligne"
             scores[lid] = entry
-        assessments.append({"assessor": NAMES[k % len(NAMES)], "role": role,
+        assessments.append({"assessor": NAMES[k % len(NAMES)], "role": written_role(rng, role),
                             "date": Plain(f"2026-0{rng.randint(1, 9)}-{rng.randint(10, 28)}"),
                             "scores": scores})
     d["assessments"] = assessments
     if profile != "self-only" and rng.random() < .25:
         consensus = {}
         for l in rng.sample(leaves, min(len(leaves), rng.randint(1, 2))):
-            counted = [a for a in assessments if a["role"] != "self"]
+            counted = [a for a, role in zip(assessments, roles) if role != "self"]
             if any(l["id"] in a["scores"] and "na" not in a["scores"][l["id"]] for a in counted):
                 scale = scales[l["scale"]]
                 key = "level" if scale_kind(scale) == "levels" else "value"
-                consensus[l["id"]] = {key: as_written(rng, scale, scale_value(rng, scale)),
+                consensus[l["id"]] = {key: as_written(rng, scale, scale_value(rng, scale),
+                                                      grid["language"]),
                                       "note": "Comité du 2026-04-02 : pièces jugées probantes"}
         if consensus:
             d["consensus"] = consensus
     if rng.random() < .1:
         d["x-origin"] = "gen.py"
     return d
+
+
+def spelling(rng, name):
+    """The same group name in another case or without its accents (one group for ess-eval)."""
+    plain = unicodedata.normalize("NFD", name)
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return rng.choice([name.lower(), name.upper(), plain, plain.lower()])
 
 
 def twin(rng, d, did, decimal_pairs):
@@ -512,8 +556,8 @@ def gen_case(seed, index, out):
         did = dossier_id(rng, rng.randint(1, 999))
         if did in ids:
             continue
-        profile = rng.choices(["complete", "incomplete", "na-heavy", "self-only"],
-                              [55, 20, 15, 10])[0]
+        profile = rng.choices(["complete", "incomplete", "na-heavy", "self-only", "omissions"],
+                              [45, 15, 12, 12, 16])[0]
         for attempt in range(20):
             d = gen_dossier(rng, grid, did, profile if attempt < 10 else "complete")
             try:
@@ -549,25 +593,31 @@ def gen_case(seed, index, out):
         candidates.sort(key=lambda c: (not c[0], c[2]))   # prefer float noise over exact
         noisy, d, who = candidates[0] if rng.random() < .7 else rng.choice(candidates)
         if all(b["min"] != d for b in grid["decision"]):
-            grid["decision"].append({"min": d, "label": BOUNDARY_LABEL[grid["language"]]})
+            band = {"min": d, "label": BOUNDARY_LABEL[grid["language"]]}
+            if rng.random() < .3:               # fundable decided within the tolerance too
+                band["fundable"] = False
+            grid["decision"].append(band)
             grid["decision"].sort(key=lambda b: b["min"])
             notes.append(f"band at {d!r} on the total of {who} ({'within noise' if noisy else 'exact'})")
 
     g, results = score_all(grid, dossiers)
+    for r, d in zip(results, dossiers):
+        r["territory"], r["theme"], r["call"] = d.get("territory"), d.get("theme"), d.get("call")
     budget = None
     ranking = oracle.rank(g, results)
     ranked = [row for row in ranking["dossiers"] if row["rank"] is not None]
     if ranked and rng.random() < .8:
-        k = rng.randint(1, len(ranked))
-        exact = round(sum(row["requested"] or 0 for row in ranked[:k]), 2)
-        if rng.random() < .6 or k == len(ranked):
-            budget = exact
-            notes.append(f"budget fits the first {k} ranked exactly")
-        else:
-            budget = round(exact + (ranked[k]["requested"] or 0) / 2, 2)
-            notes.append(f"budget: the first {k} fit, the next does not")
-        if budget == int(budget):
-            budget = int(budget)
+        budget, note = pick_budget(rng, ranked)
+        notes.append(f"budget: {note}")
+    group_by, group_budgets = None, None
+    if ranked and rng.random() < .5:
+        group_by = rng.choice(["territory", "territory", "theme", "call"])
+        group_budgets, note = pick_group_budgets(rng, ranked, group_by)
+        notes.append(f"--group-by {group_by}: {note}")
+    invalid = None
+    if rng.random() < .25:
+        invalid, note = broken_dossier(rng, grid, dossiers, ids)
+        notes.append(note)
 
     used = {l["scale"] for l in leaves_of(grid["criteria"])}
     grid["scales"] = {k: v for k, v in grid["scales"].items() if k in used}
@@ -576,12 +626,80 @@ def gen_case(seed, index, out):
     os.makedirs(os.path.join(case_dir, "dossiers"), exist_ok=True)
     header = [f"generated by tests/oracle/gen.py --seed {seed} (case {index})"]
     write_yaml(os.path.join(case_dir, "grid.yaml"), grid, header)
-    for d in dossiers:
+    for d in dossiers + ([invalid["dossier"]] if invalid else []):
         write_yaml(os.path.join(case_dir, "dossiers", f"{d['dossier']}.yaml"), d, header)
+    meta = {"seed": seed, "case": index, "budget": budget, "group_by": group_by,
+            "group_budgets": group_budgets,
+            "invalid": ({f"{invalid['dossier']['dossier']}.yaml": invalid["code"]}
+                        if invalid else {}),
+            "notes": notes}
     with open(os.path.join(case_dir, "case.json"), "w", encoding="utf-8") as f:
-        json.dump({"seed": seed, "case": index, "budget": budget, "notes": notes}, f,
-                  ensure_ascii=False, indent=2)
+        json.dump(meta, f, ensure_ascii=False, indent=2)
         f.write("\n")
+
+
+def amount(x):
+    x = round(x, 2)
+    return int(x) if x == int(x) else x
+
+
+def pick_budget(rng, ranked):
+    """A budget that fits the first k ranked exactly, stops in the middle of the next one, or
+    covers every request (then only a band that is not fundable can draw the line)."""
+    requests = [row["requested"] or 0 for row in ranked]
+    r = rng.random()
+    if r < .25:
+        return amount(sum(requests) + rng.choice([0, 1000])), "covers every request"
+    k = rng.randint(1, len(ranked))
+    exact = sum(requests[:k])
+    if r < .65 or k == len(ranked):
+        return amount(exact), f"fits the first {k} ranked exactly"
+    return amount(exact + requests[k] / 2), f"the first {k} fit, the next does not"
+
+
+def pick_group_budgets(rng, ranked, group_by):
+    """{name as written on the command line: amount} for some groups of the ranked dossiers
+    (at times one group is left without a budget), or None for one plain --budget."""
+    if rng.random() < .15:
+        return None, "plain --budget over the whole ranking"
+    names = {}
+    for row in ranked:
+        if row[group_by] is not None:
+            names.setdefault(oracle.fold(row[group_by]), row[group_by])
+    keys = sorted(names)
+    if not keys:
+        return None, "no dossier has a group: plain --budget"
+    if len(keys) > 1 and rng.random() < .4:
+        keys.remove(rng.choice(keys))
+    budgets = {}
+    for key in keys:
+        rows = [row for row in ranked if row[group_by] is not None
+                and oracle.fold(row[group_by]) == key]
+        name = names[key] if rng.random() < .6 else spelling(rng, names[key])
+        budgets[name], _ = pick_budget(rng, rows)
+    return budgets, "budgets " + ", ".join(f"{k}={v}" for k, v in budgets.items())
+
+
+def broken_dossier(rng, grid, dossiers, ids):
+    """A copy of a dossier under a new id with a number written as on paper in French, which
+    validation refuses (invalid-number): a row `invalid` of the ranking."""
+    while True:
+        did = dossier_id(rng, rng.randint(1, 999))
+        if did not in ids:
+            break
+    d = copy.deepcopy(rng.choice(dossiers))
+    d["dossier"] = Plain(did)
+    pct = [l["id"] for l in leaves_of(grid["criteria"])
+           if l["scale"] == "pourcentage" and "from" not in l]
+    first = d["assessments"][0]["scores"]
+    scored = [lid for lid in pct if lid in first and "na" not in first[lid]]
+    if scored and rng.random() < .7:
+        first[scored[0]] = dict(first[scored[0]], value=Plain("31,5"))   # evidence kept
+        how = f"{scored[0]}: 31,5"
+    else:
+        d["requested"] = Plain("12 500")
+        how = "requested: 12 500"
+    return {"dossier": d, "code": "invalid-number"}, f"{did}.yaml is invalid ({how})"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -654,7 +772,7 @@ PUBLISHED_WPM = [
 ]
 
 SPEC_GRID = """\
-# The grid of the spec's §1.1 example, completed so that it is valid.
+# The example grid of ess-eval's specification, completed so that it is valid.
 grid: ess-citoyennete-economique
 version: 1.2.0
 title: Citoyenneté économique — grille d'instruction
@@ -716,7 +834,7 @@ disagreement: 0.34
 """
 
 SPEC_DOSSIER = """\
-# The spec's §1.2 example dossier. By hand:
+# The example dossier of ess-eval's specification. By hand:
 #  participation: analyst 2, partner 3 (self ignored) -> 2.5 -> s = 2.5/3 = .833333
 #  transparence: 2 and 1 -> 1.5 -> s = .5 (target Établi: s .666667)
 #  benevolat: 3200 h on the points -> .8 + (1200/3000)*.2 = .88

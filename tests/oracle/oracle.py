@@ -1,9 +1,11 @@
 #!/usr/bin/python3
 """Independent reference implementation ("oracle") of ess-eval's scoring rules.
 
-Written from the specification alone -- /work/shared/spec/ess-eval.md (§1 files, §2 scoring,
-§2.6 ranking, §4 JSON fields) and the binding decisions of /work/notes/rules.md -- and never
-from the C++ sources, so that comparing the two catches mistakes in either.
+Written from the specification alone, as the repository states it -- the man page
+`man/ess-eval.1` (sections SCORING, OPTIONS "Ranking", FILES "Grid format" and "Dossier
+format"), with the field names of `--format json` -- and never from the C++ sources, so that
+comparing the two catches mistakes in either. README.md beside this file lists the
+readings it makes where the text leaves room.
 
 It is a specification in code: plain, slow where slowness makes it clearer, no cleverness.
 Inputs are trusted to be valid (they come from gen.py); only the checks that change a score
@@ -11,10 +13,11 @@ are made, and anything else that looks wrong raises OracleError.
 
 Usage:
     python3 oracle.py score --grid GRID.yaml [--consolidate mean|median|min] DOSSIER.yaml...
-    python3 oracle.py rank  --grid GRID.yaml [--budget B] [--consolidate ...] DOSSIER.yaml...
+    python3 oracle.py rank  --grid GRID.yaml [--budget B | --budget GROUP=B ...]
+                            [--group-by territory|theme|call] [--consolidate ...] DOSSIER.yaml...
 
-Every comparison in the spec that involves a total, a threshold or a target uses the same
-absolute tolerance EPS = 1e-9 (rules.md).
+Every comparison that involves a total, a threshold, a target or an amount uses the same
+absolute tolerance EPS = 1e-9 (man page, "Missing, thresholds, decision").
 """
 
 import argparse
@@ -22,6 +25,7 @@ import functools
 import hashlib
 import json
 import sys
+import unicodedata
 
 import yaml
 
@@ -30,11 +34,31 @@ EPS = 1e-9
 AGGREGATIONS = ("weighted-mean", "weighted-geometric", "min")
 STATISTICS = ("mean", "median", "min")
 
-# The words used as `decision` for a dossier that gets no band (rules.md).
+# The words used as `decision` for a dossier that gets no band (doc/guide-instruction.md:
+# « Inéligible », « Incomplet »). No document gives the word of `not-assessed`: the oracle
+# leaves its decision None and compare.py only checks that ess-eval's is a word of its own
+# (neither a band's label nor one of these).
 DECISION_WORDS = {
     "fr": {"ineligible": "Inéligible", "incomplete": "Incomplet"},
     "en": {"ineligible": "Ineligible", "incomplete": "Incomplete"},
 }
+
+# Roles and their French names, in any case (man page, "Dossier format").
+ROLES = {"analyst": "analyst", "analyste": "analyst", "self": "self",
+         "auto-évaluation": "self", "auto-evaluation": "self", "partner": "partner",
+         "partenaire": "partner", "committee": "committee", "comité": "committee",
+         "comite": "committee"}
+
+
+def role_of(assessment):
+    raw = str(assessment.get("role"))
+    return ROLES.get(raw.lower(), raw)
+
+
+def fold(text):
+    """A name ignoring case and accents (groups, GROUP= of --budget; man page, "Ranking")."""
+    decomposed = unicodedata.normalize("NFD", str(text))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 class OracleError(Exception):
@@ -47,7 +71,7 @@ def is_number(x):
 
 
 # ---------------------------------------------------------------------------------------------
-# Scales (§1.1, §2.1)
+# Scales (man page: FILES "Grid format", SCORING "Normalised leaf score")
 # ---------------------------------------------------------------------------------------------
 
 class Scale:
@@ -89,14 +113,14 @@ class Scale:
                     if v == raw:
                         return v
                 raise OracleError(f"scale {self.id}: {what} {raw!r} is not a level value")
-            for v, label in self.levels:
-                if label == str(raw):
+            for v, label in self.levels:             # labels match ignoring case, accents kept
+                if label.lower() == str(raw).lower():
                     return v
             raise OracleError(f"scale {self.id}: {what} {raw!r} is not a level label")
         if self.kind == "yesno":
-            if raw is True or raw == "yes":
-                return 1
-            if raw is False or raw == "no":
+            if raw is True or raw in ("yes", "oui"):    # oui/non: French grids (gen.py only
+                return 1                                 # writes them in French grids)
+            if raw is False or raw in ("no", "non"):
                 return 0
             raise OracleError(f"scale {self.id}: {what} {raw!r} is not yes/no")
         if not is_number(raw):
@@ -105,7 +129,7 @@ class Scale:
         return raw
 
     def check_bounds(self, v, what="value"):
-        # §2.1: a numeric value outside min/max is an error, whatever the mapping.
+        # A numeric value outside min/max is an error, whatever the mapping.
         if self.kind in ("linear", "points", "steps"):
             if (self.min is not None and v < self.min) or (self.max is not None and v > self.max):
                 raise OracleError(f"scale {self.id}: {what} {v!r} outside [{self.min}, {self.max}]")
@@ -129,7 +153,7 @@ class Scale:
         return step(self.points, v)
 
     def best_value(self):
-        """Default target (rules.md): the scale's best value."""
+        """Default target: the scale's best value (README.md, choice 9)."""
         if self.kind == "levels":
             return self.vmax
         if self.kind == "yesno":
@@ -232,8 +256,11 @@ class Grid:
         self.scales = {sid: Scale(sid, sd) for sid, sd in (d.get("scales") or {}).items()}
         self.facts = list(d.get("facts") or [])
         self.top = [Criterion(c, None, self.scales) for c in d["criteria"]]
-        self.bands = sorted(((b["min"], b["label"]) for b in d.get("decision") or []),
-                            key=lambda b: b[0])
+        # (min, label, fundable), lowest first; fundable defaults to every band but the lowest
+        # (man page, "Grid format").
+        bands = sorted(d.get("decision") or [], key=lambda b: b["min"])
+        self.bands = [(b["min"], b["label"], bool(b.get("fundable", i > 0)))
+                      for i, b in enumerate(bands)]
         self.disagreement = d.get("disagreement")
 
     @classmethod
@@ -256,7 +283,7 @@ def load_dossier(path):
 
 
 # ---------------------------------------------------------------------------------------------
-# Facts (§1.1): declared, constant, sum, product, ratio, diversity
+# Facts (man page, "Grid format"): declared, constant, sum, product, ratio, diversity
 # ---------------------------------------------------------------------------------------------
 
 def evaluate_facts(grid, declared):
@@ -317,7 +344,7 @@ def evaluate_facts(grid, declared):
 
 
 # ---------------------------------------------------------------------------------------------
-# Consolidating the assessments of one leaf (§2.2, rules.md)
+# Consolidating the assessments of one leaf (man page, SCORING "Several assessments")
 # ---------------------------------------------------------------------------------------------
 
 def statistic(values, how, normalise=None):
@@ -354,6 +381,7 @@ class LeafState:
         self.reason = None               # why missing / why N/A
         self.raw = []                    # [{assessor, role, value|na}]
         self.consensus_note = None
+        self.omitted_by = []             # counted assessors who left the leaf out (omission)
 
 
 def consolidate_leaf(leaf, grid, dossier, counted, self_only, facts, fact_why, how):
@@ -375,12 +403,17 @@ def consolidate_leaf(leaf, grid, dossier, counted, self_only, facts, fact_why, h
         if entry is None:
             continue
         if "na" in entry:
-            st.raw.append({"assessor": a.get("assessor"), "role": a.get("role"), "na": entry["na"]})
+            st.raw.append({"assessor": a.get("assessor"), "role": role_of(a), "na": entry["na"]})
         else:
-            st.raw.append({"assessor": a.get("assessor"), "role": a.get("role"),
+            st.raw.append({"assessor": a.get("assessor"), "role": role_of(a),
                            "value": scale.value_of_entry(entry)})
-    for a in counted:
-        entry = (a.get("scores") or {}).get(leaf.id)
+    # omitted_by (man page, "Several assessments"): every assessment, self included, should
+    # score the leaf or mark it N/A; those that give neither are named, in the order of the
+    # file (README.md, choice 5). The leaf is scored from the counted ones that scored it.
+    st.omitted_by = [str(a.get("assessor")) for a in dossier.get("assessments") or []
+                     if (a.get("scores") or {}).get(leaf.id) is None]
+    entries = [(a, (a.get("scores") or {}).get(leaf.id)) for a in counted]
+    for a, entry in entries:
         if entry is None:
             continue
         if "na" in entry:
@@ -422,7 +455,7 @@ def consolidate_leaf(leaf, grid, dossier, counted, self_only, facts, fact_why, h
         self_values = []
         for a in dossier.get("assessments") or []:
             entry = (a.get("scores") or {}).get(leaf.id)
-            if a.get("role") == "self" and entry is not None and "na" not in entry:
+            if role_of(a) == "self" and entry is not None and "na" not in entry:
                 self_values.append(scale.value_of_entry(entry))
         if self_values:
             st.self_gap = scale.normalise(statistic(self_values, "mean")) - st.s
@@ -432,14 +465,14 @@ def consolidate_leaf(leaf, grid, dossier, counted, self_only, facts, fact_why, h
 def counted_assessments(dossier):
     """Non-self assessments if there is at least one; otherwise the self ones (self_only)."""
     assessments = dossier.get("assessments") or []
-    others = [a for a in assessments if a.get("role") != "self"]
+    others = [a for a in assessments if role_of(a) != "self"]
     if others:
         return others, False
     return list(assessments), bool(assessments)
 
 
 # ---------------------------------------------------------------------------------------------
-# Aggregation up the tree (§2.3)
+# Aggregation up the tree (man page, SCORING "Aggregation and total")
 # ---------------------------------------------------------------------------------------------
 
 def aggregate(method, items):
@@ -514,13 +547,13 @@ def effective_weights(grid, status):
 
 
 # ---------------------------------------------------------------------------------------------
-# Scoring one dossier (§2.2-§2.5)
+# Scoring one dossier (man page, SCORING)
 # ---------------------------------------------------------------------------------------------
 
 def band_index(grid, total):
     """Index of the highest band whose min <= total (with tolerance), or None."""
     found = None
-    for i, (lo, _) in enumerate(grid.bands):
+    for i, (lo, _, _) in enumerate(grid.bands):
         if lo <= total + EPS:
             found = i
     return found
@@ -549,7 +582,7 @@ def score_dossier(grid, dossier, how="mean"):
 
     ew = effective_weights(grid, status)
 
-    # Points to gain: exact rescoring with the leaf at its target (rules.md).
+    # Points to gain: exact rescoring with the leaf at its target (man page, "Gaps").
     below_target = [l for l in leaves
                     if status[l.id] == "scored" and states[l.id].s < l.s_target - EPS]
     ptg = {}
@@ -575,8 +608,16 @@ def score_dossier(grid, dossier, how="mean"):
     eliminatory_failures = [c for c in failures if c.eliminatory]
     missing = [l for l in leaves if status[l.id] == "missing"]
 
+    # Status precedence (man page, "Missing, thresholds, decision"): not-assessed, ineligible,
+    # incomplete, ok. Not assessed: the grid has leaves that assessors score and the dossier
+    # has no assessment but self (or none); its total, from the self values, is indicative.
     words = DECISION_WORDS.get(grid.language, DECISION_WORDS["en"])
-    if eliminatory_failures:
+    scored_by_assessors = any(not l.from_fact for l in leaves)
+    not_assessed = scored_by_assessors and not any(
+        role_of(a) != "self" for a in dossier.get("assessments") or [])
+    if not_assessed:
+        dossier_status, decision = "not-assessed", None
+    elif eliminatory_failures:
         dossier_status, decision = "ineligible", words["ineligible"]
     elif missing:
         dossier_status, decision = "incomplete", words["incomplete"]
@@ -584,7 +625,7 @@ def score_dossier(grid, dossier, how="mean"):
         i = band_index(grid, total)
         dossier_status, decision = "ok", (grid.bands[i][1] if i is not None else None)
 
-    # Path to the next band (§2.5).
+    # Path to the next band (man page, "Gaps").
     if dossier_status == "ineligible":
         path = {"eliminatory_failures": [failure_entry(c, states, score) for c in eliminatory_failures]}
     else:
@@ -636,8 +677,42 @@ def score_dossier(grid, dossier, how="mean"):
         "facts": {f["id"]: facts[f["id"]] for f in grid.facts},
         "diagnostics": diagnostics,
         "self_only": self_only,
+        "assessors": assessor_totals(grid, dossier, leaf_status, base_s),
         "threshold_failures": [c.id for c in failures],
     }
+
+
+def band_label(grid, total):
+    i = band_index(grid, total)
+    return grid.bands[i][1] if i is not None else None
+
+
+def assessor_totals(grid, dossier, leaf_status, base_s):
+    """Each assessment's own total (man page, "Several assessments"): the total its values
+    give, with the value used (consolidated, or the consensus) wherever it gives none, marks the
+    leaf N/A, or a consensus replaces it; and the band it falls in (eliminatory conditions and
+    missing criteria aside). Self-assessments included, in the order of the file. An
+    assessment that gives nothing at all (neither a value nor N/A) has no total of its own:
+    null (README.md, choice 17)."""
+    consensus = dossier.get("consensus") or {}
+    out = []
+    for a in dossier.get("assessments") or []:
+        scores = a.get("scores") or {}
+        status, s = dict(leaf_status), dict(base_s)
+        gives_something = any(scores.get(leaf.id) is not None for leaf in grid.leaves())
+        for leaf in grid.leaves():
+            entry = scores.get(leaf.id)
+            if leaf.from_fact or entry is None or "na" in entry or leaf.id in consensus:
+                continue
+            status[leaf.id] = "scored"
+            s[leaf.id] = leaf.scale.normalise(leaf.scale.value_of_entry(entry))
+        root = evaluate_tree(grid, status, s)[2] if gives_something else None
+        total = None if root is None else 100 * root
+        out.append({"assessor": a.get("assessor"), "role": role_of(a),
+                    "date": None if a.get("date") is None else str(a.get("date")),
+                    "total": total,
+                    "decision": None if total is None else band_label(grid, total)})
+    return out
 
 
 def failure_entry(c, states, score):
@@ -669,6 +744,7 @@ def criterion_entry(dossier, c, states, status, score, ew, ptg, failed):
         e["reason"] = st.reason
         e["raw"] = st.raw
         e["consensus_note"] = st.consensus_note
+        e["omitted_by"] = st.omitted_by
         e["s_target"] = c.s_target
     e["kind"] = "leaf" if c.is_leaf else "node"
     e["threshold_failure"] = failed
@@ -690,7 +766,7 @@ def path_to_next_band(grid, total, below_target, ptg, total_with):
     nxt = 0 if i is None else i + 1
     if nxt >= len(grid.bands):
         return None                                       # already in the highest band
-    goal_min, goal_label = grid.bands[nxt]
+    goal_min, goal_label, _ = grid.bands[nxt]
     order = sorted([(ptg[l.id], l.id) for l in below_target],
                    key=functools.cmp_to_key(by_points_then_id))
     targets = {l.id: l.s_target for l in below_target}
@@ -709,7 +785,7 @@ def path_to_next_band(grid, total, below_target, ptg, total_with):
 
 
 def points_moved(grid, leaf, leaf_status, base_s):
-    """For information (rules.md): 100 x effective weight the N/A leaf would have had if it were
+    """For information (README.md, choice 13): 100 x effective weight the N/A leaf would have had if it were
     scored (everything else as is) x the renormalised mean s of its included siblings."""
     siblings = leaf.parent.children if leaf.parent else grid.top
     status, score, _ = evaluate_tree(grid, leaf_status, base_s)
@@ -727,15 +803,24 @@ def points_moved(grid, leaf, leaf_status, base_s):
 
 
 # ---------------------------------------------------------------------------------------------
-# Ranking and funding line (§2.6)
+# Ranking and funding line (man page, SCORING "Ranking and funding line")
 # ---------------------------------------------------------------------------------------------
 
 def id_key(dossier_id):
     return dossier_id.encode("utf-8")
 
 
-def rank(grid, results, budget=None):
-    """results: score_dossier() outputs. Returns the `rank` JSON object."""
+UNRANKED_ORDER = ("ineligible", "incomplete", "not-assessed")
+
+
+def rank(grid, results, budget=None, group_by=None, group_budgets=None, invalid=()):
+    """The `rank` JSON object of score_dossier() outputs (each may carry "file": its path).
+
+    budget: one funding line over the whole ranking (also with group_by); group_budgets:
+    {group name: amount} with group_by (territory | theme | call): one line per group, a group
+    without a budget is not funded. invalid: [(dossier id or None, path)] of files refused by
+    validation, rows of the ranking too.
+    """
     ok = sorted((r for r in results if r["status"] == "ok"),
                 key=lambda r: (-r["total"], id_key(r["dossier"])))
     # Tie groups: a dossier within EPS of the previous one's total shares its rank; inside a
@@ -747,41 +832,43 @@ def rank(grid, results, budget=None):
             groups[-1].append(r)
         else:
             groups.append([r])
-    ranked = []
+    out = []
     position = 1
+    cumulative = 0
     for g in groups:
         for r in sorted(g, key=lambda r: id_key(r["dossier"])):
-            ranked.append((position, r))
+            requested = r.get("requested")
+            cumulative = cumulative + (requested if requested is not None else 0)
+            out.append(rank_row(position, r, cumulative))
         position += len(g)
 
-    out, cumulative, funded_total, line_drawn, would_fit = [], 0, 0, False, []
-    for rank_no, r in ranked:
-        requested = r.get("requested")
-        cumulative = cumulative + (requested if requested is not None else 0)
-        funded = None
-        if budget is not None:
-            if not line_drawn and cumulative <= budget + EPS:
-                funded = True
-                funded_total = cumulative
+    funding = budget is not None or group_budgets is not None
+    would_fit, funded_total = [], None
+    if group_budgets is not None:
+        budgets = {fold(name): amount for name, amount in group_budgets.items()}
+        for key in sorted({group_key(row, group_by) for row in out}, key=str):
+            rows = [row for row in out if group_key(row, group_by) == key]
+            if key is not None and key in budgets:
+                _, fits = funding_line(grid, rows, budgets[key])
+                would_fit += fits
             else:
-                line_drawn = True             # the first that does not fit draws the line
-                funded = False
-        out.append(rank_row(rank_no, r, cumulative, funded))
-    if budget is not None:
-        remaining = budget - funded_total
-        seen_line = False
-        for row in out:
-            if row["funded"] is False:
-                seen_line = True
-            if seen_line and (row["requested"] or 0) <= remaining + EPS:
-                would_fit.append(row["dossier"])
+                for row in rows:
+                    row["funded"], row["unfunded"] = False, "no-budget"
+    elif budget is not None:
+        funded_total, would_fit = funding_line(grid, out, budget)
 
-    unranked = (sorted((r for r in results if r["status"] == "ineligible"),
-                       key=lambda r: id_key(r["dossier"])) +
-                sorted((r for r in results if r["status"] == "incomplete"),
-                       key=lambda r: id_key(r["dossier"])))
-    for r in unranked:
-        out.append(rank_row(None, r, None, False if budget is not None else None))
+    # Unranked rows: ineligible, incomplete, not-assessed, then invalid files, each by id.
+    for status in UNRANKED_ORDER:
+        for r in sorted((r for r in results if r["status"] == status),
+                        key=lambda r: id_key(r["dossier"])):
+            row = rank_row(None, r, None)
+            row["funded"] = False if funding else None
+            out.append(row)
+    for did, path in sorted(invalid, key=lambda x: id_key(x[0] or x[1])):
+        out.append({"rank": None, "dossier": did, "title": None, "total": None,
+                    "decision": None, "status": "invalid", "axes": None, "requested": None,
+                    "cumulative": None, "funded": False if funding else None,
+                    "unfunded": None, "file": path})
 
     return {
         "grid": {"id": grid.id, "version": grid.version, "sha256": grid.sha256},
@@ -789,15 +876,60 @@ def rank(grid, results, budget=None):
         "groups": [],
         "diagnostics": [],
         "budget": budget,
-        "funded_total": funded_total if budget is not None else None,
-        "would_fit": would_fit if budget is not None else None,
+        "funded_total": funded_total,
+        "would_fit": would_fit if funding else None,
     }
 
 
-def rank_row(rank_no, r, cumulative, funded):
+def group_key(row, group_by):
+    value = row.get(group_by)
+    return None if value is None else fold(value)
+
+
+def band_fundable(grid, total):
+    i = band_index(grid, total)
+    return i is not None and grid.bands[i][2]
+
+
+def funding_line(grid, rows, budget):
+    """Funds the ranked rows (in rank order) while the cumulative `requested` stays within the
+    budget and their band is fundable; the first that does not fit, or whose band is not
+    fundable, draws the line and no later one is funded. Sets each row's `funded` and, when
+    not funded, `unfunded`: not-fundable (its band; it wins when both hold, README.md choice
+    14), budget (over what is left), below-line (fundable and fits what is left, but after the
+    line). Returns (funded total, ids that would fit)."""
+    cumulative, funded_total, line_drawn = 0, 0, False
+    for row in rows:
+        requested = row["requested"] if row["requested"] is not None else 0
+        cumulative = cumulative + requested
+        if not line_drawn and band_fundable(grid, row["total"]) and cumulative <= budget + EPS:
+            row["funded"], row["unfunded"] = True, None
+            funded_total = cumulative
+        else:
+            line_drawn = True
+            row["funded"] = False
+    remaining = budget - funded_total
+    would_fit = []
+    for row in rows:
+        if row["funded"]:
+            continue
+        requested = row["requested"] if row["requested"] is not None else 0
+        if not band_fundable(grid, row["total"]):
+            row["unfunded"] = "not-fundable"
+        elif requested <= remaining + EPS:
+            row["unfunded"] = "below-line"
+            would_fit.append(row["dossier"])
+        else:
+            row["unfunded"] = "budget"
+    return funded_total, would_fit
+
+
+def rank_row(rank_no, r, cumulative):
     return {"rank": rank_no, "dossier": r["dossier"], "title": r["title"], "total": r["total"],
             "decision": r["decision"], "status": r["status"], "axes": r["axes"],
-            "requested": r.get("requested"), "cumulative": cumulative, "funded": funded}
+            "requested": r.get("requested"), "cumulative": cumulative, "funded": None,
+            "unfunded": None, "file": r.get("file"), "territory": r.get("territory"),
+            "theme": r.get("theme"), "call": r.get("call")}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -812,13 +944,18 @@ def main(argv=None):
         sp.add_argument("--grid", required=True)
         sp.add_argument("--consolidate", default="mean", choices=STATISTICS)
         if name == "rank":
-            sp.add_argument("--budget", type=float)
+            sp.add_argument("--budget", action="append", default=[],
+                            help="AMOUNT, or GROUP=AMOUNT (repeated) with --group-by")
+            sp.add_argument("--group-by", choices=("territory", "theme", "call"))
         sp.add_argument("dossiers", nargs="+")
     args = p.parse_args(argv)
 
     try:
         grid = Grid.load(args.grid)
-        results = [score_dossier(grid, load_dossier(d), args.consolidate) for d in args.dossiers]
+        results = []
+        for path in args.dossiers:
+            results.append(score_dossier(grid, load_dossier(path), args.consolidate))
+            results[-1]["file"] = path
     except OracleError as e:
         print(f"oracle: error: {e}", file=sys.stderr)
         return 1
@@ -826,7 +963,18 @@ def main(argv=None):
         results.sort(key=lambda r: id_key(r["dossier"]))
         doc = results[0] if len(results) == 1 else results
     else:
-        doc = rank(grid, results, args.budget)
+        budget, group_budgets = None, None
+        for b in args.budget:
+            if "=" in b:
+                name, amount = b.rsplit("=", 1)
+                group_budgets = dict(group_budgets or {}, **{name: float(amount)})
+            else:
+                budget = float(b)
+        if group_budgets is not None and (budget is not None or args.group_by is None):
+            print("oracle: error: GROUP=AMOUNT needs --group-by and no plain --budget",
+                  file=sys.stderr)
+            return 2
+        doc = rank(grid, results, budget, args.group_by, group_budgets)
     json.dump(doc, sys.stdout, ensure_ascii=False, indent=2, allow_nan=False)
     sys.stdout.write("\n")
     return 0

@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """Hand-computed checks of the oracle. Run: python3 tests/oracle/test_oracle.py
 
-Every expected value is worked out by hand in the comment above its assert, from the spec
-(/work/shared/spec/ess-eval.md §2) and /work/notes/rules.md -- never by running the oracle.
+Every expected value is worked out by hand in the comment above its assert, from the rules as
+the man page states them (`man/ess-eval.1`, section SCORING) and the readings listed in
+README.md -- never by running the oracle, nor from the C++.
 """
 
 import os
@@ -467,16 +468,19 @@ def ranking_exact_ties_competition():
 @test
 def budget_exact_fit_and_line():
     g = grid([leaf("a", "lv")])
+    # d1 100 (High), d2 and d3 50 (Mid, a tie listed by id): every band fundable but Low
     ds = [dossier("d1", analyst(a=L(4)), requested=10000),
           dossier("d2", analyst(a=L(2)), requested=15000),
-          dossier("d3", analyst(a=L(1)), requested=5000)]
-    rows, _ = ranked(g, ds, budget=25000)
-    # cumulative 10000, 25000 (= B exactly: fits), 30000 > B -> d3 draws the line
+          dossier("d3", analyst(a=L(2)), requested=5000)]
+    rows, out = ranked(g, ds, budget=25000)
+    # cumulative 10000, 25000 (= B exactly: fits), 30000 > B -> d3 draws the line: budget
     assert [f for _, _, f in rows] == [True, True, False]
+    assert [r["unfunded"] for r in out["dossiers"]] == [None, None, "budget"]
     rows, out = ranked(g, ds, budget=24999)
     # 10000 fits; 25000 > 24999 draws the line; d3 (5000) would fit in the 14999 left but is
-    # not funded over the line -- it is listed as would_fit
+    # not funded over the line -- it is listed as would_fit, unfunded below-line
     assert [f for _, _, f in rows] == [True, False, False] and out["would_fit"] == ["d3"]
+    assert [r["unfunded"] for r in out["dossiers"]] == [None, "budget", "below-line"]
     ds = [dossier("d1", analyst(a=L(4)), requested=0.1),
           dossier("d2", analyst(a=L(2)), requested=0.2)]
     rows, _ = ranked(g, ds, budget=0.3)
@@ -491,6 +495,216 @@ def budget_no_requested_counts_zero_and_unranked_never_funded():
     rows, _ = ranked(g, ds, budget=0)
     # d1 requests nothing: cumulative 0 <= 0 -> funded; d2 ineligible -> unranked, not funded
     assert rows == [("d1", 1, True), ("d2", None, False)]
+
+
+# --- decision bands that may not be funded (man page: "Grid format", "Ranking and funding line")
+
+def unfunded(out):
+    return [(r["dossier"], r["funded"], r["unfunded"]) for r in out["dossiers"]]
+
+
+@test
+def fundable_default_is_every_band_but_the_lowest():
+    g = grid([leaf("a", "lv")])
+    ds = [dossier("d1", analyst(a=L(4)), requested=10000),     # 100 -> High
+          dossier("d2", analyst(a=L(2)), requested=10000),     # 50 -> Mid
+          dossier("d3", analyst(a=L(1)), requested=1000)]      # 25 -> Low (lowest)
+    _, out = ranked(g, ds, budget=1000000)
+    # everything fits (21000 <= 1e6) but Low is not fundable by default: d3 draws the line,
+    # and is not among those that would fit (only fundable ones are)
+    assert unfunded(out) == [("d1", True, None), ("d2", True, None),
+                             ("d3", False, "not-fundable")], unfunded(out)
+    assert out["would_fit"] == [] and out["funded_total"] == 20000
+
+
+@test
+def a_non_fundable_middle_band_draws_the_line():
+    bands = [{"min": 0, "label": "Low", "fundable": True},
+             {"min": 50, "label": "Mid", "fundable": False},
+             {"min": 70, "label": "High"}]
+    g = grid([leaf("a", "lv")], bands=bands)
+    ds = [dossier("d1", analyst(a=L(4)), requested=10000),     # 100 High: fundable (default)
+          dossier("d2", analyst(a=L(2)), requested=10000),     # 50 Mid: fundable false
+          dossier("d3", analyst(a=L(1)), requested=1000)]      # 25 Low: fundable true
+    _, out = ranked(g, ds, budget=1000000)
+    # d1 funded (10000); d2's band is not fundable: it draws the line; d3 is fundable and
+    # 1000 <= 1e6 - 10000, but it is below the line: not funded, would fit
+    assert unfunded(out) == [("d1", True, None), ("d2", False, "not-fundable"),
+                             ("d3", False, "below-line")], unfunded(out)
+    assert out["would_fit"] == ["d3"]
+    # budget 5000: d1 (10000 > 5000) draws the line on the budget; d2 not fundable; d3 (1000
+    # <= 5000 - 0 left) fundable but below the line
+    _, out = ranked(g, ds, budget=5000)
+    assert unfunded(out) == [("d1", False, "budget"), ("d2", False, "not-fundable"),
+                             ("d3", False, "below-line")], unfunded(out)
+    # both reasons at once (High made non-fundable, 10000 > 5000): not-fundable (choice 14)
+    bands[2]["fundable"] = False
+    _, out = ranked(grid([leaf("a", "lv")], bands=bands), ds, budget=5000)
+    assert unfunded(out)[0] == ("d1", False, "not-fundable"), unfunded(out)
+
+
+# --- not assessed (man page: "Several assessments", "Missing, thresholds, decision") ----------
+
+@test
+def self_only_is_not_assessed_with_an_indicative_total():
+    g = grid([leaf("a", "lv", minimum=1, eliminatory=True), leaf("b", "lv")])
+    d = dossier("d", ("self", {"a": L(4), "b": L(2)}))
+    r = score_dossier(g, d)
+    # self values count when there is nothing else: a 1, b .5 -> total 75 (indicative)
+    assert r["status"] == "not-assessed" and close(r["total"], 75.0), (r["status"], r["total"])
+    assert r["decision"] is None                      # a word, not a band (compare.py checks)
+    # not-assessed decides before ineligible (a = 0 < minimum 1, eliminatory) ...
+    r = score_dossier(g, dossier("d", ("self", {"a": L(0), "b": L(2)})))
+    assert r["status"] == "not-assessed" and close(r["total"], 25.0)
+    # ... and before incomplete (b left out by every assessment)
+    assert score_dossier(g, dossier("d", ("self", {"a": L(4)})))["status"] == "not-assessed"
+    # one analyst is enough to be assessed: a 0 is then ineligible
+    r = score_dossier(g, dossier("d", ("self", {"a": L(4), "b": L(4)}), analyst(a=L(0), b=L(2))))
+    assert r["status"] == "ineligible"
+
+
+@test
+def not_assessed_needs_leaves_that_assessors_score():
+    g = grid([leaf("p", "unit", **{"from": "part"})], facts=FACTS)
+    d = {"dossier": "d", "title": "d", "grid": "g", "assessments": [],
+         "facts": {"ventes": 100, "subv": 50, "dons": 50, "heures": 0}}
+    # only a fact leaf: no assessment is needed; part = 50/200 = .25 -> total 25, status ok
+    r = score_dossier(g, d)
+    assert r["status"] == "ok" and close(r["total"], 25.0), r["status"]
+    # with a leaf that assessors score and no assessment at all: not assessed, the total is
+    # the fact leaf's alone (a missing, left out): 25
+    g = grid([leaf("p", "unit", **{"from": "part"}), leaf("a", "lv")], facts=FACTS)
+    r = score_dossier(g, d)
+    assert r["status"] == "not-assessed" and close(r["total"], 25.0), r["status"]
+
+
+@test
+def unranked_rows_in_order_and_never_funded():
+    g = grid([leaf("a", "lv", minimum=1, eliminatory=True), leaf("b", "lv")])
+    ds = [dossier("ok", analyst(a=L(4), b=L(4)), requested=1),
+          dossier("z-self", ("self", {"a": L(4), "b": L(4)}), requested=1),   # not-assessed
+          dossier("a-self", ("self", {"a": L(4), "b": L(4)}), requested=1),   # not-assessed
+          dossier("inc", analyst(a=L(4)), requested=1),                       # incomplete
+          dossier("bad", analyst(a=L(0), b=L(4)), requested=1)]               # ineligible
+    results = [score_dossier(g, d) for d in ds]
+    out = rank(g, results, budget=1000, invalid=[("x-broken", "x-broken.yaml"),
+                                                 (None, "broken.yaml")])
+    # ranked first; then ineligible, incomplete, not-assessed (by id), invalid (by id, a file
+    # without an id by its path); only the ranked dossier is funded (100, High, 1 <= 1000)
+    rows = [(r["dossier"] or r["file"], r["rank"], r["status"], r["funded"]) for r in out["dossiers"]]
+    assert rows == [("ok", 1, "ok", True), ("bad", None, "ineligible", False),
+                    ("inc", None, "incomplete", False), ("a-self", None, "not-assessed", False),
+                    ("z-self", None, "not-assessed", False), ("broken.yaml", None, "invalid", False),
+                    ("x-broken", None, "invalid", False)], rows
+    # the not-assessed rows keep their indicative total: (100 + 100)/2 = 100
+    assert close(out["dossiers"][3]["total"], 100.0)
+
+
+# --- omissions (man page, "Several assessments") ----------------------------------------------
+
+@test
+def omission_is_scored_from_the_others_and_named():
+    g = grid([leaf("a", "lv"), leaf("b", "lv"), leaf("c", "lv", allow_na=True),
+              leaf("m", "lv", 0)])
+    d = dossier("d", analyst(a=L(4), b=L(2), c={"na": "sans objet"}),   # assessor a0
+                ("partner", {"a": L(2)}),                                # a1: leaves out b, c
+                ("self", {"a": L(0)}))                                   # a2: not counted
+    r = score_dossier(g, d)
+    # a: mean(4, 2) = 3 -> .75; b from the analyst alone: 2 -> .5; c N/A (the analyst's);
+    # m (weight 0) scored by nobody -> missing -> incomplete. Total = (.75 + .5)/2 = 62.5
+    assert close(r["total"], 62.5) and crit(r, "b")["status"] == "scored"
+    assert crit(r, "c")["status"] == "na" and r["status"] == "incomplete"
+    # omitted_by names every assessment that gives neither a score nor N/A, self included, in
+    # the order of the file: b by a1 (partner) and a2 (self); c by a1 and a2; a by nobody; m
+    # by all three (it is also missing: no counted assessment gives anything)
+    assert crit(r, "b")["omitted_by"] == ["a1", "a2"], crit(r, "b")["omitted_by"]
+    assert crit(r, "c")["omitted_by"] == ["a1", "a2"]
+    assert crit(r, "a")["omitted_by"] == [] and crit(r, "m")["omitted_by"] == ["a0", "a1", "a2"]
+    # without m the omissions do not make the dossier incomplete
+    g = grid([leaf("a", "lv"), leaf("b", "lv"), leaf("c", "lv", allow_na=True)])
+    r = score_dossier(g, d)
+    assert r["status"] == "ok" and close(r["total"], 62.5) and r["decision"] == "Mid"
+    # self-only: b left out by the second self-assessment (a1); a leaf taken from a fact is
+    # never anybody's omission
+    d = dossier("d", ("self", {"a": L(4), "b": L(2)}), ("self", {"a": L(2)}))
+    assert crit(score_dossier(g, d), "b")["omitted_by"] == ["a1"]
+    g = grid([leaf("a", "lv"), leaf("p", "unit", **{"from": "part"})], facts=FACTS)
+    d = dossier("d", analyst(a=L(4)), facts={"ventes": 100, "subv": 50, "dons": 50, "heures": 0})
+    assert crit(score_dossier(g, d), "p")["omitted_by"] == []
+
+
+# --- each assessor's own total (man page, "Several assessments") ------------------------------
+
+@test
+def assessors_own_totals():
+    g = grid([leaf("a", "lv"), leaf("b", "lv")])
+    d = dossier("d", analyst(a=L(4), b=L(1)), ("partner", {"a": L(2)}), ("self", {"a": L(0), "b": L(4)}))
+    r = score_dossier(g, d)
+    # used values: a mean(4, 2) = 3 -> .75; b 1 (analyst only) -> .25; total 50 -> Mid
+    # own totals: analyst a 1, b .25 -> 62.5 Mid; partner a .5, b (gives none: the used .25)
+    # -> 37.5 Low; self a 0, b 1 -> 50 Mid
+    own = [(x["assessor"], x["role"], x["total"], x["decision"]) for x in r["assessors"]]
+    assert close(r["total"], 50.0)
+    assert [(n, ro, dec) for n, ro, _, dec in own] == [("a0", "analyst", "Mid"),
+                                                       ("a1", "partner", "Low"),
+                                                       ("a2", "self", "Mid")], own
+    assert [t for _, _, t, _ in own] == [62.5, 37.5, 50.0], own
+    # a consensus on a (Faible = 1 -> .25) replaces every assessor's value of a:
+    # analyst (.25 + .25)/2 = 25 Low; partner 25 Low; self (.25 + 1)/2 = 62.5 Mid
+    d["consensus"] = {"a": {"level": 1, "note": "comité"}}
+    own = [(x["total"], x["decision"]) for x in score_dossier(g, d)["assessors"]]
+    assert own == [(25.0, "Low"), (25.0, "Low"), (62.5, "Mid")], own
+    assert score_dossier(g, d)["assessors"][0]["date"] == "2026-01-01"
+    # an assessment that gives nothing has no total of its own; one that only marks a leaf N/A
+    # takes the values used: analyst a 1, b .25 -> 62.5 Mid, the dossier's total too
+    d = dossier("d", analyst(a=L(4), b=L(1)), ("committee", {}), ("partner", {"a": {"na": "x"}}))
+    own = [(x["total"], x["decision"]) for x in score_dossier(g, d)["assessors"]]
+    assert own == [(62.5, "Mid"), (None, None), (62.5, "Mid")], own
+
+
+# --- budgets per group (man page: --budget GROUP=AMOUNT, "Ranking and funding line") ----------
+
+@test
+def one_funding_line_per_group():
+    g = grid([leaf("a", "lv")])
+
+    def d(did, level, territory, requested):
+        x = dossier(did, analyst(a=L(level)), requested=requested)
+        if territory is not None:
+            x["territory"] = territory
+        return x
+    ds = [d("d1", 4, "Creuse", 10000), d("d2", 2, "Corrèze", 10000), d("d3", 2, "creuse", 5000),
+          d("d4", 4, None, 1), d("d5", 4, "Gironde", 1)]
+    results = [score_dossier(g, x) for x in ds]
+    # GROUP= matches ignoring case and accents: CREUSE is Creuse (and creuse), correze Corrèze.
+    # Creuse: d1 (100) 10000 fits 12000; d3 (50) 15000 > 12000 -> budget. Corrèze: d2 10000
+    # fits 10000 exactly. d4 (no territory) and d5 (Gironde): no budget -> not funded.
+    out = rank(g, results, group_by="territory", group_budgets={"CREUSE": 12000, "correze": 10000})
+    got = sorted(unfunded(out))
+    assert got == [("d1", True, None), ("d2", True, None), ("d3", False, "budget"),
+                   ("d4", False, "no-budget"), ("d5", False, "no-budget")], got
+    # a plain budget with --group-by keeps one line over the whole ranking: d1, d4, d5 (100,
+    # by id) cumulative 10000, 10001, 10002; d2 (50) 20002 > 20000 draws the line (budget);
+    # d3 5000 <= 20000 - 10002 = 9998 -> below the line
+    out = rank(g, results, budget=20000, group_by="territory")
+    assert unfunded(out) == [("d1", True, None), ("d4", True, None), ("d5", True, None),
+                             ("d2", False, "budget"), ("d3", False, "below-line")], unfunded(out)
+
+
+# --- French words of dossiers (man page, "Dossier format") ------------------------------------
+
+@test
+def french_roles_labels_any_case_and_oui_non():
+    g = grid([leaf("a", "lv"), leaf("b", "yn")], language="fr")
+    d = dossier("d", ("Analyste", {"a": L("moyen"), "b": V("oui")}),
+                ("AUTO-ÉVALUATION", {"a": L("FORT"), "b": V("non")}))
+    r = score_dossier(g, d)
+    # Analyste is an analyst: a Moyen = 2 -> .5, b oui -> 1: total 75; the auto-évaluation
+    # is a self-assessment (not counted: the dossier is assessed, status ok)
+    assert r["status"] == "ok" and close(r["total"], 75.0), (r["status"], r["total"])
+    # self gap on a: s(Fort = 4) - s(2) = 1 - .5 = .5
+    assert close(crit(r, "a")["self_gap"], 0.5)
+    assert [x["role"] for x in r["assessors"]] == ["analyst", "self"]
 
 
 # --- published multi-criteria examples -------------------------------------------------------
