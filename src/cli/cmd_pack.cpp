@@ -9,9 +9,9 @@
 
 #include "batch.hpp"
 #include "call_run.hpp"
-#include "ess/model/messages.hpp"
 #include "common.hpp"
 #include "dossier_stage.hpp"
+#include "ess/model/messages.hpp"
 #include "ess/report/pack.hpp"
 #include "inputs.hpp"
 #include "output.hpp"
@@ -97,8 +97,10 @@ int pack(const Options& given, const InputStream& inputs, std::vector<Diagnostic
   batch.run(
       inputs, std::cref(worker),
       [&](const std::string&, const BatchRecord& record) {
+        // A file refused before it was scored is no row: the pack lists it from the run's
+        // diagnostics (refused_files), and a row without its grid cannot be ranked.
+        if (record.bytes.empty() || record.bytes[0] == 0) return;
         pass.consume(record);
-        if (record.bytes.empty() || record.bytes[0] == 0) return;  // not scored
         RankRecord r = decode_rank_record(record.bytes);
         if (!r.extra.empty()) notes.add(r.row.dossier, decode_note(r.extra));
       },
@@ -144,7 +146,8 @@ int run_pack(const Options& options) {
     return usage_error(options, "--budget must be an amount of 0 or more");
   std::vector<Diagnostic> early;
   InputStream inputs(options, early);
-  if (!inputs.any() && early.empty()) return usage_error(options, phrase(Msg::usage_no_dossier_for_pack));
+  if (!inputs.any() && early.empty())
+    return usage_error(options, phrase(Msg::usage_no_dossier_for_pack));
   return run_batch([&] { return pack(options, inputs, early); });
 }
 
