@@ -6,7 +6,6 @@
 // on disk), each dossier's page from its dossier scored again in ranking order, and the call's
 // sums at the end. Memory stays flat: nothing is kept per dossier.
 #include <algorithm>
-#include <cmath>
 
 #include "batch.hpp"
 #include "call_run.hpp"
@@ -140,9 +139,8 @@ int pack(const Options& given, const InputStream& inputs, std::vector<Diagnostic
 int run_pack(const Options& options) {
   // The pack reads each dossier twice (its rank, then its page): standard input reads once.
   if (std::find(options.paths.begin(), options.paths.end(), "-") != options.paths.end())
-    return usage_error(options, "pack reads each dossier twice: save standard input to a file");
-  if (options.budget && !(std::isfinite(*options.budget) && *options.budget >= 0))
-    return usage_error(options, "--budget must be an amount of 0 or more");
+    return usage_error(options, phrase(Msg::usage_pack_stdin));
+  if (auto usage = budget_usage(options)) return usage_error(options, *usage);
   std::vector<Diagnostic> early;
   InputStream inputs(options, early);
   if (!inputs.any() && early.empty())
