@@ -11,6 +11,7 @@
 #
 #   bench/documents.sh                         # Release build in build-bench
 #   PACK_SIZES="1000" LETTER_SIZE=1000 REPEAT=1 SKIP_BUILD=1 BUILD=build bench/documents.sh
+#   PACK_SIZES="1000 4000" LETTER_SIZE=0 PRINT=0 ... # pack's memory only: no letters, no Chromium
 #
 # Targets: pack's peak RSS grows less than 10 % from the first to the last PACK_SIZES; pack's
 # CPU at most about twice rank's (two parses) plus its rendering; Chromium prints the pack;
@@ -24,6 +25,8 @@ repeat=${REPEAT:-3}
 pack_sizes=${PACK_SIZES-1000 4000}
 letter_size=${LETTER_SIZE-10000}
 print=${PRINT-1}
+[[ $print = 0 ]] && print=            # PRINT=0 (or empty): no Chromium
+[[ $letter_size = 0 ]] && letter_size=  # LETTER_SIZE=0 (or empty): no letters
 
 if [[ -z ${SKIP_BUILD:-} ]]; then
   cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null

@@ -1,11 +1,11 @@
 // ess-eval pack PATH...: the committee's pack of a call, or its public account (§7), through
-// the batch pipeline: the workers score each dossier to a rank row and the note the committee
-// must read (pack_pages.hpp); the rows are ranked on disk as for `rank` (rank_records.hpp),
-// with the call's grid and budgets (call_run.hpp); the document is then written as it is
-// rendered (report/pack.hpp: summary, ranking, what to discuss), each dossier's page from its
-// dossier scored again in ranking order, and the call's sums at the end. Memory stays flat.
+// the batch pipeline: the workers score each dossier to a rank row that carries the note the
+// committee must read (RankRow::note); the rows are ranked on disk as for `rank`
+// (rank_records.hpp), with the call's grid and budgets (call_run.hpp); the document is then
+// written as it is rendered (report/pack.hpp: summary, ranking, what to discuss, from the rows
+// on disk), each dossier's page from its dossier scored again in ranking order, and the call's
+// sums at the end. Memory stays flat: nothing is kept per dossier.
 #include <algorithm>
-#include <cmath>
 
 #include "batch.hpp"
 #include "call_run.hpp"
@@ -54,7 +54,7 @@ struct Worker {
         rank.grid_pos = read->dossier.grid_pos;
         rank.row = summarise(*result);
         rank.row.id_pos = read->id_pos;
-        rank.extra = encode_note(*result);
+        rank.row.note = encode_note(*result);  // travels with the row, to « what to discuss »
       }
     }
     encode_rank_record(rank, record.bytes);
@@ -93,14 +93,13 @@ int pack(const Options& given, const InputStream& inputs, std::vector<Diagnostic
   batch.add_diagnostics(std::move(early));
   Worker worker{options, limits_from(options), grids, batch, *call};
   RankPass pass(options);
-  PackNotes notes;
   batch.run(
       inputs, std::cref(worker),
       [&](const std::string&, const BatchRecord& record) {
+        // A file refused before it was scored is no row: the pack lists it from the run's
+        // diagnostics (RefusedOnDisk), and a row without its grid cannot be ranked.
+        if (record.bytes.empty() || record.bytes[0] == 0) return;
         pass.consume(record);
-        if (record.bytes.empty() || record.bytes[0] == 0) return;  // not scored
-        RankRecord r = decode_rank_record(record.bytes);
-        if (!r.extra.empty()) notes.add(r.row.dossier, decode_note(r.extra));
       },
       Progress::wanted(options));
 
@@ -116,19 +115,20 @@ int pack(const Options& given, const InputStream& inputs, std::vector<Diagnostic
   RankedRowsOnDisk rows = pass.rank(grid, header.language, ranking, batch);
   header.rows = &rows;
   header.funding = ranking.funding;
-  header.refused = refused_files(batch);
+  RefusedOnDisk refused(batch);
+  if (refused.size() > 0) header.refused = &refused;
   header.other_calls = batch.excluded();
 
   PagePass pages{options, *call, grids, *grid, batch};
   int written = emit_stream(options.output, [&](const Sink& sink) {
-    PackRenderer renderer(header, notes);
+    PackRenderer renderer(header, sink);
     PackTally tally(grid->grid);
-    sink(renderer.begin());
+    renderer.begin();
     pages.run(rows, [&](const DossierResult& result, const RankRow& row) {
       tally.add(result, row);
-      sink(renderer.dossier(result, row));
+      renderer.dossier(result, row);
     });
-    sink(renderer.end(tally));
+    renderer.end(tally);
   });
   RunOutcome outcome = batch.print_diagnostics();
   return worse(written, exit_code(outcome));
@@ -139,9 +139,8 @@ int pack(const Options& given, const InputStream& inputs, std::vector<Diagnostic
 int run_pack(const Options& options) {
   // The pack reads each dossier twice (its rank, then its page): standard input reads once.
   if (std::find(options.paths.begin(), options.paths.end(), "-") != options.paths.end())
-    return usage_error(options, "pack reads each dossier twice: save standard input to a file");
-  if (options.budget && !(std::isfinite(*options.budget) && *options.budget >= 0))
-    return usage_error(options, "--budget must be an amount of 0 or more");
+    return usage_error(options, phrase(Msg::usage_pack_stdin));
+  if (auto usage = budget_usage(options)) return usage_error(options, *usage);
   std::vector<Diagnostic> early;
   InputStream inputs(options, early);
   if (!inputs.any() && early.empty())

@@ -7,7 +7,6 @@
 #include <fmt/format.h>
 
 #include <atomic>
-#include <cmath>
 #include <cstdio>
 #include <map>
 #include <mutex>
@@ -275,24 +274,6 @@ int rank(const Options& given, const InputStream& inputs, std::vector<Diagnostic
   int written = emit_stream(
       options.output, [&](const Sink& sink) { render_ranking(report, options.format, ro, sink); });
   return worse(written, exit_code(outcome));
-}
-
-// The usage of --budget (§2.6): one plain amount, or GROUP=AMOUNT per group with --group-by.
-std::optional<std::string> budget_usage(const Options& options) {
-  if (options.budget && !(std::isfinite(*options.budget) && *options.budget >= 0))
-    return phrase(Msg::usage_budget);
-  if (options.plain_budgets > 1) return phrase(Msg::budget_twice);
-  if (options.group_budgets.empty()) return std::nullopt;
-  if (options.budget)
-    return phrase(Msg::budget_mixed, fmt::arg("amount", format_shortest(*options.budget)));
-  if (!options.group_by)
-    return phrase(Msg::budget_needs_group_by,
-                  fmt::arg("budget", clip(options.group_budgets.front().group + "=...")));
-  std::map<std::string, std::string> seen;
-  for (const GroupBudget& b : options.group_budgets)
-    if (!seen.emplace(match_key(b.group), b.group).second)
-      return phrase(Msg::budget_group_twice, fmt::arg("group", clip(b.group)));
-  return std::nullopt;
 }
 
 }  // namespace

@@ -92,6 +92,11 @@ struct Options {
 // The one place where option words become values. CLI11 has already refused any other word.
 void settle_options(const OptionWords& words, Options& options);
 
+// The usage of --budget (§2.6), one rule for every command that takes it (rank, pack): one
+// plain amount of 0 or more, or GROUP=AMOUNT per group with --group-by, each group once. The
+// message of the first rule broken; nothing when the budgets can be used.
+std::optional<std::string> budget_usage(const Options& options);
+
 int run_validate(const Options& options);
 int run_score(const Options& options);
 int run_rank(const Options& options);

@@ -3,7 +3,6 @@
 #include <deque>
 #include <memory>
 #include <optional>
-#include <set>
 
 #include "common.hpp"
 #include "ess/core/parallel.hpp"
@@ -12,34 +11,29 @@
 
 namespace ess::cli {
 
-std::string encode_note(const DossierResult& result) {
-  std::optional<DossierNote> note = PackNotes::note_of(result);
-  std::string out;
-  if (!note) return out;
-  ByteWriter w(out);
-  w.texts(note->straddling);
-  w.texts(note->omissions);
-  w.raw(static_cast<std::uint8_t>(note->not_assessed));
-  return out;
-}
-
-DossierNote decode_note(std::string_view bytes) {
-  ByteReader in(bytes);
-  DossierNote note;
-  note.straddling = in.texts();
-  note.omissions = in.texts();
-  note.not_assessed = in.raw<std::uint8_t>() != 0;
-  return note;
-}
-
-std::vector<RefusedFile> refused_files(BatchRun& batch) {
-  std::vector<RefusedFile> out;
-  std::set<std::string> seen;
+RefusedOnDisk::RefusedOnDisk(BatchRun& batch) {
+  std::string last, bytes;  // diagnostics come file by file: a file's first error is the first
   batch.for_each_diagnostic([&](const Diagnostic& d) {
-    if (d.severity != Severity::error || d.file.empty() || !seen.insert(d.file).second) return;
-    out.push_back({d.file, d.code, d.message});
+    if (d.severity != Severity::error || d.file.empty() || d.file == last) return;
+    last = d.file;
+    bytes.clear();
+    ByteWriter w(bytes);
+    w.text(d.file);
+    w.text(d.code);
+    w.text(d.message);
+    files_.append(bytes);
   });
-  return out;
+}
+
+void RefusedOnDisk::for_each(const std::function<void(const RefusedFile&)>& fn) const {
+  files_.for_each([&](std::string_view bytes) {
+    ByteReader in(bytes);
+    RefusedFile f;
+    f.file = in.text();
+    f.code = in.text();
+    f.message = in.text();
+    fn(f);
+  });
 }
 
 namespace {

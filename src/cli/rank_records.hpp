@@ -24,8 +24,8 @@ struct RankRecord {
   const LoadedGrid* grid = nullptr;  // the grid it was scored with
   Pos grid_pos;
   RankRow row;
-  std::string extra;  // what the command keeps beside the row (rank --format scdl: the
-                      // dossier's award candidate; pack: what the committee must discuss)
+  std::string extra;  // what the command keeps beside the row, not ranked with it (rank
+                      // --format scdl: the dossier's award candidate)
 };
 void encode_rank_record(const RankRecord& record, std::string& out);
 RankRecord decode_rank_record(std::string_view bytes);

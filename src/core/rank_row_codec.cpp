@@ -34,6 +34,7 @@ void encode_row(const RankRow& row, std::string& out) {
   w.raw(static_cast<std::uint8_t>(row.fundable));
   w.text(row.error_code);
   w.text(row.error_message);
+  w.text(row.note);
   w.raw(static_cast<std::uint8_t>(row.rank.has_value()));
   if (row.rank) w.raw(static_cast<std::uint64_t>(*row.rank));
   w.number(row.cumulative);
@@ -68,6 +69,7 @@ RankRow decode_row(std::string_view bytes) {
   row.fundable = r.raw<std::uint8_t>() != 0;
   row.error_code = r.text();
   row.error_message = r.text();
+  row.note = r.text();
   if (r.raw<std::uint8_t>()) row.rank = static_cast<std::size_t>(r.raw<std::uint64_t>());
   row.cumulative = r.number();
   auto bits = r.raw<std::uint8_t>();

@@ -242,6 +242,18 @@ void RecordLog::for_each(const std::function<void(std::string_view)>& fn) {
 
 ExternalSorter::ExternalSorter(std::size_t memory_budget) : budget_(memory_budget) {}
 
+ExternalSorter& ExternalSorter::operator=(ExternalSorter&& other) noexcept {
+  std::swap(budget_, other.budget_);
+  arena_.swap(other.arena_);
+  entries_.swap(other.entries_);
+  order_.swap(other.order_);
+  std::swap(tail_bytes_, other.tail_bytes_);
+  runs_.swap(other.runs_);
+  std::swap(count_, other.count_);
+  std::swap(file_, other.file_);
+  return *this;
+}
+
 std::string_view ExternalSorter::key_of(std::uint32_t i) const {
   const Entry& e = entries_[i];
   return {arena_.data() + e.offset, e.key_size};

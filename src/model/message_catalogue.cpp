@@ -1179,6 +1179,9 @@ constexpr MessageEntry entries[] = {
      "no dossier of the call to put in the pack"},
     {M::usage_no_dossier_for_pack, "", "aucun dossier à mettre dans le dossier de séance",
      "no dossier to put in the pack"},
+    {M::usage_pack_stdin, "",
+     "pack lit chaque dossier deux fois : enregistrez l'entrée standard dans un fichier",
+     "pack reads each dossier twice: save standard input to a file"},
 };
 
 // Each entry at the index of its id: say() finds an entry without a search.

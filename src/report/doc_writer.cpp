@@ -57,6 +57,27 @@ std::string anchor_for(std::string_view prefix, std::string_view id) {
   return out;
 }
 
+void Writer::table(const Table& t) {
+  begin_table(t.caption, t.columns);
+  for (const TableRow& r : t.rows) row(r);
+  end_table();
+}
+
+void Writer::list(bool numbered, const std::vector<Inline>& items) {
+  begin_list(numbered);
+  for (const Inline& text : items) item(text);
+  end_list();
+}
+
+void Writer::flush() {
+  if (sink_ && !out_.empty()) sink_(take());
+}
+
+void Writer::wrote() {
+  constexpr std::size_t chunk = 64 * 1024;
+  if (out_.size() >= chunk) flush();
+}
+
 namespace {
 
 // ---------------------------------------------------------------- HTML
@@ -105,44 +126,63 @@ class HtmlWriter final : public Writer {
   void small(const Inline& text) override {
     out_ += "<p class=\"note\">" + html_inline(text, french_) + "</p>\n";
   }
-  void bullets(const std::vector<Inline>& items) override { list("ul", items); }
-  void numbered(const std::vector<Inline>& items) override { list("ol", items); }
-  void table(const Table& t) override;
   void figure(const Figure& f) override;
   void begin_columns() override { out_ += "<div class=\"cols\">\n<div>\n"; }
   void next_column() override { out_ += "</div>\n<div>\n"; }
   void end_columns() override { out_ += "</div>\n</div>\n"; }
 
- private:
-  void list(const char* tag, const std::vector<Inline>& items) {
-    if (items.empty()) return;
-    out_ += fmt::format("<{}>\n", tag);
-    for (const auto& item : items) out_ += "<li>" + html_inline(item, french_) + "</li>\n";
-    out_ += fmt::format("</{}>\n", tag);
+  // A list opens at its first item: an empty list writes nothing.
+  void begin_list(bool numbered) override {
+    list_tag_ = numbered ? "ol" : "ul";
+    list_open_ = false;
   }
+  void item(const Inline& text) override {
+    if (!list_open_) out_ += fmt::format("<{}>\n", list_tag_);
+    list_open_ = true;
+    out_ += "<li>" + html_inline(text, french_) + "</li>\n";
+    wrote();
+  }
+  void end_list() override {
+    if (list_open_) out_ += fmt::format("</{}>\n", list_tag_);
+    list_open_ = false;
+  }
+  void begin_table(std::string_view caption, const std::vector<Column>& columns) override;
+  void row(const TableRow& r) override;
+  void end_table() override {
+    if (!columns_.empty()) out_ += "</tbody>\n</table>\n";
+    columns_.clear();
+  }
+
+ private:
+  const char* list_tag_ = "ul";
+  bool list_open_ = false;
+  std::vector<Column> columns_;  // of the table being written
 };
 
-void HtmlWriter::table(const Table& t) {
-  if (t.columns.empty()) return;
+void HtmlWriter::begin_table(std::string_view caption, const std::vector<Column>& columns) {
+  columns_ = columns;
+  if (columns_.empty()) return;
   out_ += "<table>\n";
-  if (!t.caption.empty()) out_ += "<caption>" + esc(t.caption) + "</caption>\n";
+  if (!caption.empty()) out_ += "<caption>" + esc(caption) + "</caption>\n";
   out_ += "<thead><tr>";
-  for (const Column& c : t.columns)
+  for (const Column& c : columns_)
     out_ += fmt::format("<th scope=\"col\"{}>{}</th>", cell_class(c), esc(c.title));
   out_ += "</tr></thead>\n<tbody>\n";
-  for (const TableRow& row : t.rows) {
-    if (row.rule) {
-      out_ += fmt::format("<tr class=\"rule\"><td colspan=\"{}\">{}</td></tr>\n", t.columns.size(),
-                          row.cells.empty() ? "" : html_inline(row.cells.front(), french_));
-      continue;
-    }
+}
+
+void HtmlWriter::row(const TableRow& r) {
+  if (columns_.empty()) return;
+  if (r.rule) {
+    out_ += fmt::format("<tr class=\"rule\"><td colspan=\"{}\">{}</td></tr>\n", columns_.size(),
+                        r.cells.empty() ? "" : html_inline(r.cells.front(), french_));
+  } else {
     out_ += "<tr>";
-    for (std::size_t i = 0; i < row.cells.size() && i < t.columns.size(); ++i)
-      out_ += fmt::format("<td{}>{}</td>", cell_class(t.columns[i]),
-                          html_inline(row.cells[i], french_));
+    for (std::size_t i = 0; i < r.cells.size() && i < columns_.size(); ++i)
+      out_ +=
+          fmt::format("<td{}>{}</td>", cell_class(columns_[i]), html_inline(r.cells[i], french_));
     out_ += "</tr>\n";
   }
-  out_ += "</tbody>\n</table>\n";
+  wrote();
 }
 
 void HtmlWriter::figure(const Figure& f) {
@@ -195,13 +235,30 @@ class MarkdownWriter final : public Writer {
   }
   void paragraph(const Inline& text) override { block(md_inline(text, false, french_)); }
   void small(const Inline& text) override { block("*" + md_inline(text, false, french_) + "*"); }
-  void bullets(const std::vector<Inline>& items) override { list(items, false); }
-  void numbered(const std::vector<Inline>& items) override { list(items, true); }
-  void table(const Table& t) override;
   void figure(const Figure& f) override {
     if (!f.caption.empty()) paragraph(strong(f.caption));
     if (!f.sentence.empty()) paragraph(plain(f.sentence));
     table(f.table);
+  }
+
+  // A list or a table is one block: a blank line before it, none inside.
+  void begin_list(bool numbered) override {
+    list_numbered_ = numbered;
+    list_items_ = 0;
+  }
+  void item(const Inline& text) override {
+    if (list_items_++ == 0 && started_) out_ += "\n";
+    out_ += (list_numbered_ ? std::to_string(list_items_) + ". " : "- ") +
+            md_inline(text, false, french_) + "\n";
+    started_ = true;
+    wrote();
+  }
+  void end_list() override {}
+  void begin_table(std::string_view caption, const std::vector<Column>& columns) override;
+  void row(const TableRow& r) override;
+  void end_table() override {
+    if (!columns_.empty()) out_ += "\n";
+    columns_.clear();
   }
 
  private:
@@ -210,37 +267,37 @@ class MarkdownWriter final : public Writer {
     out_ += text + "\n";
     started_ = true;
   }
-  void list(const std::vector<Inline>& items, bool numbers) {
-    if (items.empty()) return;
-    std::string text;
-    int n = 0;
-    for (const auto& item : items)
-      text +=
-          (numbers ? std::to_string(++n) + ". " : "- ") + md_inline(item, false, french_) + "\n";
-    text.pop_back();
-    block(text);
-  }
   bool started_ = false;
   std::string part_anchor_;
+  bool list_numbered_ = false;
+  std::size_t list_items_ = 0;
+  std::vector<Column> columns_;  // of the table being written
 };
 
-void MarkdownWriter::table(const Table& t) {
-  if (t.columns.empty()) return;
-  if (!t.caption.empty()) paragraph(strong(t.caption));
+void MarkdownWriter::begin_table(std::string_view caption, const std::vector<Column>& columns) {
+  columns_ = columns;
+  if (columns_.empty()) return;
+  if (!caption.empty()) paragraph(strong(std::string(caption)));
   std::string text = "|";
-  for (const Column& c : t.columns)
+  for (const Column& c : columns_)
     text += " " + md_cell(md_text(french_ ? french_spacing(c.title) : c.title)) + " |";
   text += "\n|";
-  for (const Column& c : t.columns) text += c.numeric ? "---:|" : "---|";
-  for (const TableRow& row : t.rows) {
-    text += "\n|";
-    for (std::size_t i = 0; i < t.columns.size(); ++i) {
-      std::string cell = i < row.cells.size() ? md_inline(row.cells[i], true, french_) : "";
-      if (row.rule && i > 0) cell.clear();
-      text += " " + cell + " |";
-    }
+  for (const Column& c : columns_) text += c.numeric ? "---:|" : "---|";
+  if (started_) out_ += "\n";
+  out_ += text;
+  started_ = true;
+}
+
+void MarkdownWriter::row(const TableRow& r) {
+  if (columns_.empty()) return;
+  std::string text = "\n|";
+  for (std::size_t i = 0; i < columns_.size(); ++i) {
+    std::string cell = i < r.cells.size() ? md_inline(r.cells[i], true, french_) : "";
+    if (r.rule && i > 0) cell.clear();
+    text += " " + cell + " |";
   }
-  block(text);
+  out_ += text;
+  wrote();
 }
 
 }  // namespace

@@ -2,8 +2,10 @@
 // The documents for people (pack, public account) are written once as a sequence of blocks —
 // headings, paragraphs, lists, tables, figures — and emitted as HTML for print or as Markdown
 // for pandoc by the two writers below: the same content in both formats, by construction.
-// Every text handed in is plain: the writers escape it.
+// Every text handed in is plain: the writers escape it. A list or a table of any length can be
+// written item by item, and the text goes to a sink as it grows: nothing holds the document.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -60,20 +62,39 @@ class Writer {
   virtual void heading(int level, const Inline& text, std::string_view anchor = {}) = 0;
   virtual void paragraph(const Inline& text) = 0;
   virtual void small(const Inline& text) = 0;  // a note, smaller print
-  virtual void bullets(const std::vector<Inline>& items) = 0;
-  virtual void numbered(const std::vector<Inline>& items) = 0;
-  virtual void table(const Table& t) = 0;
+  void bullets(const std::vector<Inline>& items) { list(false, items); }
+  void numbered(const std::vector<Inline>& items) { list(true, items); }
+  void table(const Table& t);
   virtual void figure(const Figure& f) = 0;
   // Side by side in print (two columns), one after the other in Markdown.
   virtual void begin_columns() {}
   virtual void next_column() {}
   virtual void end_columns() {}
-  // Takes what was written so far (the pack is written part by part).
+
+  // The same lists and tables item by item, for those as long as the call: nothing else is
+  // written between begin and end. A list without items writes nothing; a table without
+  // columns writes nothing.
+  virtual void begin_list(bool numbered) = 0;
+  virtual void item(const Inline& text) = 0;
+  virtual void end_list() = 0;
+  virtual void begin_table(std::string_view caption, const std::vector<Column>& columns) = 0;
+  virtual void row(const TableRow& row) = 0;
+  virtual void end_table() = 0;
+
+  // Where the text goes: once set, whatever is written goes to `sink` a chunk at a time, and
+  // the rest at flush(). Without a sink, take() takes what was written so far.
+  void sink_to(std::function<void(std::string_view)> sink) { sink_ = std::move(sink); }
+  void flush();
   std::string take() { return std::exchange(out_, {}); }
   bool french_ = false;  // French spacing on every text (doc_values.hpp: french_spacing)
 
  protected:
+  void wrote();  // after each item or row: on to the sink past a chunk
   std::string out_;
+
+ private:
+  void list(bool numbered, const std::vector<Inline>& items);
+  std::function<void(std::string_view)> sink_;
 };
 
 // French documents get French spacing (doc_values.hpp: french_spacing) on every text.

@@ -55,6 +55,7 @@ a { color: #000; text-decoration: none; }
 CallStats gather(const RankedRows& rows) {
   CallStats s;
   rows.for_each([&](const RankRow& row) {
+    if (s.counts.rows == 0) s.first = row.dossier;
     s.counts.add(row);
     s.requested += row.requested.value_or(0);
     if (row.status == DossierStatus::not_assessed) ++s.not_assessed;  // never ranked (§2.2)
@@ -117,7 +118,7 @@ std::string html_tail() {
 struct PackRenderer::State {
   std::unique_ptr<doc::Writer> writer;
   pack::Ctx ctx;
-  bool pages_begun = false;
+  Sink sink;
 };
 
 namespace {
@@ -130,46 +131,54 @@ std::map<std::string, const Criterion*> criteria_by_id(const Grid& grid) {
 
 }  // namespace
 
-PackRenderer::PackRenderer(const PackCall& call, const PackNotes& notes) {
+PackRenderer::PackRenderer(const PackCall& call, Sink sink) {
   bool french = call.language == Language::fr;
   auto writer =
       call.format == PackFormat::html ? doc::html_writer(french) : doc::markdown_writer(french);
-  doc::Writer& out = *writer;
-  state_ = std::unique_ptr<State>(
-      new State{std::move(writer),
-                pack::Ctx{call, notes, pack::pack_words(call.language), call.language, *call.grid,
-                          out, pack::gather(*call.rows), criteria_by_id(*call.grid),
-                          NumberWords(call.language, call.grid->currency)},
-                false});
+  writer->sink_to(sink);
+  pack::Ctx ctx{call,
+                pack::pack_words(call.language),
+                call.language,
+                *call.grid,
+                *writer,
+                pack::gather(*call.rows),
+                criteria_by_id(*call.grid),
+                {},
+                NumberWords(call.language, call.grid->currency)};
+  state_ = std::unique_ptr<State>(new State{std::move(writer), std::move(ctx), std::move(sink)});
 }
 
 PackRenderer::~PackRenderer() = default;
 
-std::string PackRenderer::begin() {
+void PackRenderer::begin() {
   pack::Ctx& ctx = state_->ctx;
-  std::string head = ctx.call.format == PackFormat::html ? pack::html_head(ctx) : "";
+  if (ctx.call.format == PackFormat::html) state_->sink(pack::html_head(ctx));
   pack::contents(ctx);
   if (ctx.committee()) {
     pack::summary(ctx);
     pack::ranking(ctx);
     pack::discuss(ctx);
+  } else {
+    pack::begin_awards(ctx);
   }
-  return head + ctx.out.take();
+  ctx.out.flush();
 }
 
-std::string PackRenderer::dossier(const DossierResult& result, const RankRow& row) {
+void PackRenderer::dossier(const DossierResult& result, const RankRow& row) {
   pack::Ctx& ctx = state_->ctx;
-  if (!ctx.committee()) return {};
-  pack::dossier_page(ctx, result, row);
-  return ctx.out.take();
+  if (ctx.committee())
+    pack::dossier_page(ctx, result, row);
+  else if (row.funded)
+    pack::award(ctx, result, row);
+  ctx.out.flush();  // a page at a time
 }
 
-std::string PackRenderer::end(const PackTally& tally) {
+void PackRenderer::end(const PackTally& tally) {
   pack::Ctx& ctx = state_->ctx;
   if (!ctx.committee()) pack::public_account(ctx, tally);
   pack::support_needs(ctx, tally);
-  std::string tail = ctx.call.format == PackFormat::html ? pack::html_tail() : "";
-  return ctx.out.take() + tail;
+  ctx.out.flush();
+  if (ctx.call.format == PackFormat::html) state_->sink(pack::html_tail());
 }
 
 }  // namespace ess

@@ -2,6 +2,7 @@
 // What the pack's sections share: the call, the words, the writer, the numbers of the
 // document's language, and the figures of the whole call gathered in one pass over the rows.
 #include <array>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -23,19 +24,24 @@ struct CallStats {
   double requested = 0;                               // Σ requested over every row
   std::array<std::size_t, 10> bins{};                 // totals of the ranked rows, by ten points
   std::optional<double> last_funded, first_unfunded;  // totals either side of the line
+  std::string first;                                  // the first row's dossier id, if any
 };
 
 CallStats gather(const RankedRows& rows);
 
 struct Ctx {
   const PackCall& call;
-  const PackNotes& notes;
   const PackWords& w;
   Language lang;
   const Grid& grid;
   doc::Writer& out;
   CallStats stats;
   std::map<std::string, const Criterion*> criteria;  // every criterion by id
+  // The public account's awards, written as the funded dossiers come (pack_public.cpp).
+  struct Awards {
+    bool listed = false;  // the table is open
+    double sum = 0;
+  } awards;
 
   bool committee() const { return call.audience == Audience::committee; }
   NumberWords numbers;  // the grid's currency, the document's language
@@ -50,6 +56,10 @@ struct Ctx {
   std::string criterion_title(const std::string& id) const;  // its title, else the id
   std::string decision_of(const RankRow& row) const;         // the band's label or the status word
   std::string title() const;                                 // the call's title, else the grid's
+  std::size_t refused_count() const { return call.refused ? call.refused->size() : 0; }
+  void for_each_refused(const std::function<void(const RefusedFile&)>& fn) const {
+    if (call.refused) call.refused->for_each(fn);
+  }
 };
 
 std::string dossier_anchor(const std::string& id);
@@ -66,6 +76,10 @@ void ranking(Ctx& ctx);
 void discuss(Ctx& ctx);
 void dossier_page(Ctx& ctx, const DossierResult& result, const RankRow& row);
 void support_needs(Ctx& ctx, const PackTally& tally);
+// The public account: the awards part opened (after the contents), each funded dossier's line,
+// then the awards closed and the figures and resources of the call.
+void begin_awards(Ctx& ctx);
+void award(Ctx& ctx, const DossierResult& result, const RankRow& row);
 void public_account(Ctx& ctx, const PackTally& tally);
 
 // The distribution of the ranked totals as a figure (summary and public account).

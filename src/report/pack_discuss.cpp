@@ -1,7 +1,9 @@
 // « Points à examiner en séance »: what the committee must discuss — totals within 3 points
 // of a band's threshold or of the funding line, disagreements that straddle a band, omissions,
 // applications nobody but the applicant assessed, incomplete, ineligible and refused files.
+// Topic by topic, each a pass over the rows on disk: nothing is held but the row at hand.
 #include <cmath>
+#include <functional>
 
 #include "pack_context.hpp"
 
@@ -52,7 +54,7 @@ std::string list(const Ctx& ctx, const std::vector<std::string>& titles) {
   return out;
 }
 
-std::string straddle(const Ctx& ctx, const RankRow& row, const DossierNote* note) {
+std::string straddle(const Ctx& ctx, const RankRow& row, const std::optional<DossierNote>& note) {
   std::string out;
   if (row.flags & flag_split_decision) out = std::string(ctx.w.straddle_totals);
   if (note && !note->straddling.empty()) {
@@ -71,58 +73,85 @@ std::string missing_or_failed(const Ctx& ctx, const RankRow& row) {
       fmt::arg("list", list(ctx, titles)));
 }
 
-struct Topics {
-  std::vector<Inline> band, line, straddles, omissions, not_assessed, incomplete, ineligible;
-};
+// A topic: what it says of a row ("" when the row is not in it), its note decoded when it has
+// one (RankRow::note).
+using Detail =
+    std::function<std::string(const Ctx&, const RankRow&, const std::optional<DossierNote>&)>;
 
-void sort_row(const Ctx& ctx, const RankRow& row, Topics& t) {
-  const DossierNote* note = ctx.notes.find(row.dossier);
-  if (row.status == DossierStatus::ok) {
-    if (auto d = close_to_band(ctx, row); !d.empty()) t.band.push_back(item(ctx, row, d));
-    if (auto d = close_to_line(ctx, row); !d.empty()) t.line.push_back(item(ctx, row, d));
-  }
-  if (auto d = straddle(ctx, row, note); !d.empty()) t.straddles.push_back(item(ctx, row, d));
-  if (note && !note->omissions.empty()) {
-    std::string omitted;
-    for (const auto& o : note->omissions) omitted += (omitted.empty() ? "" : " ; ") + o;
-    t.omissions.push_back(item(ctx, row, fill(ctx.w.omitted, fmt::arg("list", omitted))));
-  }
+std::string band_detail(const Ctx& ctx, const RankRow& row, const std::optional<DossierNote>&) {
+  return row.status == DossierStatus::ok ? close_to_band(ctx, row) : "";
+}
+
+std::string line_detail(const Ctx& ctx, const RankRow& row, const std::optional<DossierNote>&) {
+  return row.status == DossierStatus::ok ? close_to_line(ctx, row) : "";
+}
+
+std::string omission_detail(const Ctx& ctx, const RankRow&,
+                            const std::optional<DossierNote>& note) {
+  if (!note || note->omissions.empty()) return {};
+  std::string omitted;
+  for (const auto& o : note->omissions) omitted += (omitted.empty() ? "" : " ; ") + o;
+  return fill(ctx.w.omitted, fmt::arg("list", omitted));
+}
+
+std::string not_assessed_detail(const Ctx& ctx, const RankRow& row,
+                                const std::optional<DossierNote>& note) {
   if ((note && note->not_assessed) || row.status == DossierStatus::not_assessed)
-    t.not_assessed.push_back(item(ctx, row, std::string(ctx.w.not_assessed_detail)));
-  if (row.status == DossierStatus::incomplete)
-    t.incomplete.push_back(item(ctx, row, missing_or_failed(ctx, row)));
-  if (row.status == DossierStatus::ineligible)
-    t.ineligible.push_back(item(ctx, row, missing_or_failed(ctx, row)));
+    return std::string(ctx.w.not_assessed_detail);
+  return {};
+}
+
+Detail status_detail(DossierStatus status) {
+  return [status](const Ctx& ctx, const RankRow& row, const std::optional<DossierNote>&) {
+    return row.status == status ? missing_or_failed(ctx, row) : std::string();
+  };
+}
+
+// One topic, one pass over the rows: its heading and list open at its first row.
+bool topic(Ctx& ctx, std::string_view heading, const Detail& detail) {
+  bool open = false;
+  ctx.call.rows->for_each([&](const RankRow& row) {
+    std::string d = detail(ctx, row, decode_note(row.note));
+    if (d.empty()) return;
+    if (!open) {
+      ctx.out.heading(3, doc::plain(std::string(heading)));
+      ctx.out.begin_list(false);
+    }
+    open = true;
+    ctx.out.item(item(ctx, row, d));
+  });
+  if (open) ctx.out.end_list();
+  return open;
+}
+
+bool refused_topic(Ctx& ctx) {
+  if (ctx.refused_count() == 0) return false;
+  ctx.out.heading(3, doc::plain(std::string(ctx.w.topic_refused)));
+  ctx.out.begin_list(false);
+  ctx.for_each_refused([&](const RefusedFile& f) {
+    ctx.out.item(doc::plain(f.file + (ctx.lang == Language::fr ? " : " : ": ") + f.message + " [" +
+                            f.code + "]"));
+  });
+  ctx.out.end_list();
+  return true;
 }
 
 }  // namespace
 
 void discuss(Ctx& ctx) {
   const PackWords& w = ctx.w;
-  Topics t;
-  ctx.call.rows->for_each([&](const RankRow& row) { sort_row(ctx, row, t); });
-  std::vector<Inline> refused;
-  for (const auto& f : ctx.call.refused)
-    refused.push_back(doc::plain(f.file + (ctx.lang == Language::fr ? " : " : ": ") + f.message +
-                                 " [" + f.code + "]"));
   ctx.out.begin_part("discuss", false);
   ctx.out.heading(2, doc::plain(std::string(w.discuss_heading)));
   ctx.out.paragraph(doc::plain(std::string(w.discuss_intro)));
   bool any = false;
-  auto topic = [&](std::string_view heading, const std::vector<Inline>& items) {
-    if (items.empty()) return;
-    any = true;
-    ctx.out.heading(3, doc::plain(std::string(heading)));
-    ctx.out.bullets(items);
-  };
-  topic(w.topic_band, t.band);
-  topic(w.topic_line, t.line);
-  topic(w.topic_straddles, t.straddles);
-  topic(w.topic_omissions, t.omissions);
-  topic(w.topic_not_assessed, t.not_assessed);
-  topic(w.topic_incomplete, t.incomplete);
-  topic(w.topic_ineligible, t.ineligible);
-  topic(w.topic_refused, refused);
+  any |= topic(ctx, w.topic_band, band_detail);
+  any |= topic(ctx, w.topic_line, line_detail);
+  any |= topic(ctx, w.topic_straddles, straddle);
+  any |= topic(ctx, w.topic_omissions, omission_detail);
+  any |= topic(ctx, w.topic_not_assessed, not_assessed_detail);
+  any |= topic(ctx, w.topic_incomplete, status_detail(DossierStatus::incomplete));
+  any |= topic(ctx, w.topic_ineligible, status_detail(DossierStatus::ineligible));
+  any |= refused_topic(ctx);
   if (!any) ctx.out.paragraph(doc::plain(std::string(w.discuss_none)));
   ctx.out.end_part();
 }

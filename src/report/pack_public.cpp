@@ -1,6 +1,7 @@
-// The call's public account: the awards (applicant, title, amount), the applications counted
-// by territory and theme, the distribution of totals, and the resources the funded projects
-// mobilise. Only funded applications are named; everything else is a count or a sum.
+// The call's public account: the awards (applicant, title, amount), written as the funded
+// dossiers come, the applications counted by territory and theme, the distribution of totals,
+// and the resources the funded projects mobilise. Only funded applications are named;
+// everything else is a count or a sum.
 #include <cmath>
 
 #include "doc_values.hpp"
@@ -10,30 +11,17 @@ namespace ess::pack {
 
 namespace {
 
-void awards(Ctx& ctx, const PackTally& tally) {
+// The awards' closing: their total and note, or that there is none.
+void end_awards(Ctx& ctx) {
   const PackWords& w = ctx.w;
-  ctx.out.begin_part("awards", false);
-  ctx.out.heading(2, doc::plain(std::string(w.awards_heading)));
-  if (tally.awards().empty()) {
+  if (!ctx.awards.listed) {
     ctx.out.paragraph(doc::plain(std::string(w.awards_none)));
     ctx.out.end_part();
     return;
   }
-  doc::Table t{"",
-               {{std::string(w.applicant)},
-                {std::string(w.project)},
-                {std::string(w.territory)},
-                {std::string(w.amount), true}},
-               {}};
-  double sum = 0;
-  for (const auto& a : tally.awards()) {
-    t.rows.push_back({{doc::plain(a.applicant), doc::plain(a.title), doc::plain(a.territory),
-                       doc::plain(ctx.amount(a.amount))}});
-    sum += a.amount;
-  }
-  t.rows.push_back({{doc::strong(std::string(w.total)), doc::plain(""), doc::plain(""),
-                     doc::strong(ctx.amount(sum))}});
-  ctx.out.table(t);
+  ctx.out.row({{doc::strong(std::string(w.total)), doc::plain(""), doc::plain(""),
+                doc::strong(ctx.amount(ctx.awards.sum))}});
+  ctx.out.end_table();
   ctx.out.small(doc::plain(std::string(w.awards_note)));
   ctx.out.end_part();
 }
@@ -143,8 +131,29 @@ void resources(Ctx& ctx, const PackTally& tally) {
 
 }  // namespace
 
+void begin_awards(Ctx& ctx) {
+  ctx.out.begin_part("awards", false);
+  ctx.out.heading(2, doc::plain(std::string(ctx.w.awards_heading)));
+}
+
+// A funded dossier's line: its applicant, its title (else its id), its territory, its request.
+void award(Ctx& ctx, const DossierResult& result, const RankRow& row) {
+  const PackWords& w = ctx.w;
+  if (!ctx.awards.listed)
+    ctx.out.begin_table("", {{std::string(w.applicant)},
+                             {std::string(w.project)},
+                             {std::string(w.territory)},
+                             {std::string(w.amount), true}});
+  ctx.awards.listed = true;
+  const Dossier& d = *result.dossier;
+  double amount = row.requested.value_or(0);
+  ctx.out.row({{doc::plain(d.applicant), doc::plain(d.title.empty() ? d.id : d.title),
+                doc::plain(d.territory), doc::plain(ctx.amount(amount))}});
+  ctx.awards.sum += amount;
+}
+
 void public_account(Ctx& ctx, const PackTally& tally) {
-  awards(ctx, tally);
+  end_awards(ctx);
   figures(ctx, tally);
   resources(ctx, tally);
 }

@@ -17,10 +17,7 @@ std::string dossier_label(const RankRow& row) {
 
 void committee_contents(Ctx& ctx) {
   const PackWords& w = ctx.w;
-  std::string first;
-  ctx.call.rows->for_each([&](const RankRow& row) {
-    if (first.empty()) first = row.dossier;
-  });
+  const std::string& first = ctx.stats.first;
   std::vector<Inline> parts{doc::link(std::string(w.summary_heading), "summary"),
                             doc::link(std::string(w.ranking_heading), "ranking"),
                             doc::link(std::string(w.discuss_heading), "discuss")};
@@ -30,11 +27,11 @@ void committee_contents(Ctx& ctx) {
   ctx.out.numbered(parts);
   if (first.empty()) return;
   ctx.out.heading(3, doc::plain(std::string(w.dossiers_heading)));
-  std::vector<Inline> items;
+  ctx.out.begin_list(false);
   ctx.call.rows->for_each([&](const RankRow& row) {
-    items.push_back(doc::link(dossier_label(row), dossier_anchor(row.dossier)));
+    ctx.out.item(doc::link(dossier_label(row), dossier_anchor(row.dossier)));
   });
-  ctx.out.bullets(items);
+  ctx.out.end_list();
 }
 
 std::string meta_line(const Ctx& ctx) {
@@ -113,9 +110,9 @@ void summary(Ctx& ctx) {
   row(w.status_ineligible, s.counts.ineligible);
   row(w.status_incomplete, s.counts.incomplete);
   if (s.not_assessed) row(w.status_not_assessed, s.not_assessed);
-  row(w.status_refused, ctx.call.refused.size() + s.counts.invalid);
+  row(w.status_refused, ctx.refused_count() + s.counts.invalid);
   t.rows.push_back({{doc::strong(std::string(w.total_files)),
-                     doc::strong(ctx.count(s.counts.rows + ctx.call.refused.size()))}});
+                     doc::strong(ctx.count(s.counts.rows + ctx.refused_count()))}});
   ctx.out.table(t);
   const FundingLine& f = ctx.call.funding;
   if (f.budget) {
@@ -174,26 +171,52 @@ std::string reasons(const Ctx& ctx, const RankRow& row) {
   return out;
 }
 
+// The rows that are not ranked, a table opened at the first of them; then the refused files.
 void unranked(Ctx& ctx) {
   const PackWords& w = ctx.w;
-  doc::Table t{std::string(w.unranked_caption),
-               {{std::string(w.dossier), false, true},
-                {std::string(w.title)},
-                {std::string(w.status)},
-                {std::string(w.reason)}},
-               {}};
+  bool open = false;
   ctx.call.rows->for_each([&](const RankRow& row) {
     if (row.status == DossierStatus::ok) return;
-    t.rows.push_back({{dossier_cell(ctx, row), doc::plain(row.title),
-                       doc::plain(ctx.decision_of(row)), doc::plain(reasons(ctx, row))}});
+    if (!open)
+      ctx.out.begin_table(w.unranked_caption, {{std::string(w.dossier), false, true},
+                                               {std::string(w.title)},
+                                               {std::string(w.status)},
+                                               {std::string(w.reason)}});
+    open = true;
+    ctx.out.row({{dossier_cell(ctx, row), doc::plain(row.title), doc::plain(ctx.decision_of(row)),
+                  doc::plain(reasons(ctx, row))}});
   });
-  if (!t.rows.empty()) ctx.out.table(t);
-  if (ctx.call.refused.empty()) return;
-  doc::Table r{
-      std::string(w.refused_caption), {{std::string(w.file)}, {std::string(w.reason)}}, {}};
-  for (const auto& f : ctx.call.refused)
-    r.rows.push_back({{doc::plain(f.file), doc::plain(f.message + " [" + f.code + "]")}});
-  ctx.out.table(r);
+  if (open) ctx.out.end_table();
+  if (ctx.refused_count() == 0) return;
+  ctx.out.begin_table(w.refused_caption, {{std::string(w.file)}, {std::string(w.reason)}});
+  ctx.for_each_refused([&](const RefusedFile& f) {
+    ctx.out.row({{doc::plain(f.file), doc::plain(f.message + " [" + f.code + "]")}});
+  });
+  ctx.out.end_table();
+}
+
+// The ranked rows with the funding line, written as they are read.
+void ranked_table(Ctx& ctx) {
+  const PackWords& w = ctx.w;
+  ctx.out.begin_table("", {{std::string(w.rank), true},
+                           {std::string(w.dossier), false, true},
+                           {std::string(w.title)},
+                           {std::string(w.total), true},
+                           {std::string(w.decision)},
+                           {std::string(w.requested), true},
+                           {std::string(w.cumulative), true},
+                           {std::string(w.funded)}});
+  bool budget = ctx.call.funding.budget.has_value(), line_drawn = false;
+  ctx.call.rows->for_each([&](const RankRow& row) {
+    if (row.status != DossierStatus::ok) return;
+    if (budget && row.draws_line) {
+      ctx.out.row({{doc::strong(funding_rule(ctx, false))}, true});
+      line_drawn = true;
+    }
+    ctx.out.row(ranked_row(ctx, row));
+  });
+  if (budget && !line_drawn) ctx.out.row({{doc::strong(funding_rule(ctx, true))}, true});
+  ctx.out.end_table();
 }
 
 }  // namespace
@@ -202,31 +225,11 @@ void ranking(Ctx& ctx) {
   const PackWords& w = ctx.w;
   ctx.out.begin_part("ranking", true);
   ctx.out.heading(2, doc::plain(std::string(w.ranking_heading)));
-  doc::Table t{"",
-               {{std::string(w.rank), true},
-                {std::string(w.dossier), false, true},
-                {std::string(w.title)},
-                {std::string(w.total), true},
-                {std::string(w.decision)},
-                {std::string(w.requested), true},
-                {std::string(w.cumulative), true},
-                {std::string(w.funded)}},
-               {}};
-  bool budget = ctx.call.funding.budget.has_value(), line_drawn = false;
-  ctx.call.rows->for_each([&](const RankRow& row) {
-    if (row.status != DossierStatus::ok) return;
-    if (budget && row.draws_line) {
-      t.rows.push_back({{doc::strong(funding_rule(ctx, false))}, true});
-      line_drawn = true;
-    }
-    t.rows.push_back(ranked_row(ctx, row));
-  });
-  if (budget && !line_drawn) t.rows.push_back({{doc::strong(funding_rule(ctx, true))}, true});
-  if (!budget) ctx.out.small(doc::plain(std::string(w.no_line)));
+  if (!ctx.call.funding.budget) ctx.out.small(doc::plain(std::string(w.no_line)));
   if (ctx.stats.counts.ranked == 0)
     ctx.out.paragraph(doc::plain(std::string(w.no_ranked)));
   else
-    ctx.out.table(t);
+    ranked_table(ctx);
   unranked(ctx);
   ctx.out.end_part();
 }

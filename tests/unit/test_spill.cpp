@@ -2,6 +2,7 @@
 // (hand-written lists, or std::stable_sort with an unsigned byte comparison).
 #include <catch2/catch.hpp>
 
+#include <malloc.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -160,6 +161,25 @@ TEST_CASE("ExternalSorter with nothing added calls nothing", "[spill]") {
   CHECK(calls == 0);
   CHECK(sorter.size() == 0);
   CHECK(sorter.runs() == 0);
+}
+
+TEST_CASE("ExternalSorter assigned a new one is empty, and its memory is freed", "[spill]") {
+  // glibc's count of the bytes malloc has handed out (main arena and mmapped blocks).
+  auto in_use = [] {
+    struct mallinfo2 m = ::mallinfo2();
+    return m.uordblks + m.hblkhd;
+  };
+  const std::size_t budget = 1u << 20;
+  ExternalSorter sorter(budget);
+  for (int i = 0; i < 100; ++i) sorter.add("key" + std::to_string(i), std::string(1000, 'x'));
+  REQUIRE(sorter.runs() == 0);  // the records are in memory, in the arena of the whole budget
+  const std::size_t before = in_use();
+  sorter = ExternalSorter(budget);
+  CHECK(in_use() + budget / 2 < before);  // `pack` renders in the memory the ranking leaves
+  CHECK(sorter.size() == 0);
+  sorter.add("b", "2");
+  sorter.add("a", "1");
+  CHECK(read_sorted(sorter) == Pairs{{"a", "1"}, {"b", "2"}});
 }
 
 TEST_CASE("ExternalSorter sorts in memory while under budget", "[spill]") {

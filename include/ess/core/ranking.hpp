@@ -56,6 +56,9 @@ struct RankRow {
   std::vector<std::string> na;              // leaves marked not applicable
   bool fundable = true;                     // its band may be funded (band_fundable)
   std::string error_code, error_message;    // invalid rows: the file's first error
+  // Bytes a command carries with the row to its report, opaque to the ranking (pack: what the
+  // committee must discuss of the dossier, report/pack.hpp encode_note); empty: nothing.
+  std::string note;
 
   // Set by rank_rows.
   std::optional<std::size_t> rank;     // 1-based, shared by ties; none: not ok

@@ -71,6 +71,11 @@ class RecordLog {
 class ExternalSorter {
  public:
   explicit ExternalSorter(std::size_t memory_budget = 4u << 20);
+  ExternalSorter(ExternalSorter&& other) noexcept = default;
+  // `sorter = ExternalSorter(...)` empties a sorter and frees its memory: the two swap, and the
+  // old records leave with `other`. (A std::string moved onto keeps its own buffer when the
+  // other one's is short: the arena's whole budget would stay.)
+  ExternalSorter& operator=(ExternalSorter&& other) noexcept;
 
   void add(std::string_view key, std::string_view payload);
   std::size_t size() const { return count_; }

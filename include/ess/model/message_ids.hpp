@@ -518,6 +518,7 @@ enum class Msg : std::uint16_t {
   usage_letter_date,
   usage_no_call_dossier_for_pack,
   usage_no_dossier_for_pack,
+  usage_pack_stdin,
   count_  // not a message: the size of the catalogue
 };
 

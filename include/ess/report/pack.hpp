@@ -1,21 +1,25 @@
 #pragma once
 // The committee's pack and the call's public account (spec §7), as pure renderers fed the way
-// a batch pipeline can feed them without holding every DossierResult:
-//   1. while the files are scored, each result goes to PackNotes (what the committee must
-//      discuss beyond the rank row: straddling disagreements, omissions — small, and only for
-//      the dossiers that have any);
+// a batch pipeline can feed them without holding every DossierResult, nor anything per dossier:
+//   1. while the files are scored, each result leaves its note (encode_note: what the committee
+//      must discuss beyond the rank row — straddling disagreements, omissions) in its row's
+//      RankRow::note, so that the note travels with the row through the ranking;
 //   2. the rows are ranked (RankedRows, as for `rank`); PackRenderer::begin writes the title,
-//      the contents, the summary, the ranking and what must be discussed from them;
+//      the contents, the summary, the ranking and what must be discussed, reading the rows
+//      as many times as it needs;
 //   3. each dossier, in ranking order, is scored again (or read back), handed to
-//      PackTally::add and, in the committee's pack, to PackRenderer::dossier for its page;
+//      PackTally::add and to PackRenderer::dossier (its page in the committee's pack, its
+//      award in the public account);
 //   4. PackRenderer::end writes the collective support needs (and, in the public account, the
-//      awards, the counts by territory and theme and the resources mobilised).
-// Each call returns the next piece of the one document, HTML (self-contained, printable on A4)
-// or Markdown (for pandoc).
+//      counts by territory and theme and the resources mobilised).
+// The document goes to the renderer's sink as it is written — HTML (self-contained, printable
+// on A4) or Markdown (for pandoc) — a few kilobytes at a time.
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ess/core/ranking.hpp"
@@ -34,6 +38,14 @@ struct RefusedFile {
   std::string message;  // and its message
 };
 
+// The refused files, read as often as the pack needs (the run's diagnostics keep them).
+class RefusedFiles {
+ public:
+  virtual ~RefusedFiles() = default;
+  virtual std::size_t size() const = 0;
+  virtual void for_each(const std::function<void(const RefusedFile&)>& fn) const = 0;
+};
+
 struct PackCall {
   const Grid* grid = nullptr;        // the grid every dossier was scored with
   Language language = Language::fr;  // report_options(): --lang, else the grid's
@@ -43,7 +55,7 @@ struct PackCall {
   std::string date;                         // the committee's date (ISO); "": none
   const RankedRows* rows = nullptr;         // ranked, decisions resolved
   FundingLine funding;                      // budget unset: no funding line
-  std::vector<RefusedFile> refused;
+  const RefusedFiles* refused = nullptr;    // none: no file refused
   std::string grid_sha256;  // of the grid file, for the header (first 12 digits shown)
   // --group-by territory or theme: the collective support needs by that group only; none (or
   // call): by territory and by theme.
@@ -58,21 +70,14 @@ struct DossierNote {
   bool not_assessed = false;            // nobody but the applicant has assessed it
 };
 
-class PackNotes {
- public:
-  void add(const DossierResult& result);  // keeps only what is worth a line
-  // The same in two steps, for a pipeline whose workers see the results and whose consumer
-  // keeps the notes: the note of a result (nothing when nothing is worth a line), then kept.
-  static std::optional<DossierNote> note_of(const DossierResult& result);
-  void add(const std::string& dossier, DossierNote note);
-  const DossierNote* find(const std::string& dossier) const;
-
- private:
-  std::map<std::string, DossierNote> notes_;
-};
+// A result's note as bytes for RankRow::note ("" when nothing is worth a line), and back
+// (nothing for "").
+std::string encode_note(const DossierResult& result);
+std::optional<DossierNote> decode_note(std::string_view bytes);
 
 // Sums over the dossiers, one at a time: points to gain per criterion (overall, by territory,
-// by theme), and for the funded dossiers the resources they mobilise and their awards.
+// by theme), and for the funded dossiers the resources they mobilise. Per criterion and per
+// group, never per dossier.
 class PackTally {
  public:
   explicit PackTally(const Grid& grid);
@@ -91,40 +96,36 @@ class PackTally {
     double awarded = 0;
     std::map<std::string, Need> needs;  // criterion id -> need
   };
-  struct Award {
-    std::string applicant, title, territory;
-    double amount = 0;
-  };
   const Grid& grid() const { return grid_; }
   const std::map<std::string, Need>& needs() const { return needs_; }
   // By match_key of the name.
   const std::map<std::string, Group>& by_territory() const { return territory_; }
   const std::map<std::string, Group>& by_theme() const { return theme_; }
-  const std::vector<Award>& awards() const { return awards_; }
   std::size_t assessed() const { return assessed_; }
   // Resources of the funded dossiers, per fact of the grid (sums; undefined ones left out).
   const std::vector<double>& funded_facts() const { return funded_facts_; }
   const std::vector<std::size_t>& funded_fact_counts() const { return funded_fact_counts_; }
-  std::size_t funded() const { return awards_.size(); }
+  std::size_t funded() const { return funded_; }
 
  private:
   const Grid& grid_;
   std::map<std::string, Need> needs_;
   std::map<std::string, Group> territory_, theme_;
-  std::vector<Award> awards_;
   std::vector<double> funded_facts_;
   std::vector<std::size_t> funded_fact_counts_;
-  std::size_t assessed_ = 0;
+  std::size_t assessed_ = 0, funded_ = 0;
 };
 
 class PackRenderer {
  public:
-  PackRenderer(const PackCall& call, const PackNotes& notes);
+  using Sink = std::function<void(std::string_view)>;
+  PackRenderer(const PackCall& call, Sink sink);
   ~PackRenderer();
-  std::string begin();
-  // A dossier's page (committee pack only; "" in the public account), in ranking order.
-  std::string dossier(const DossierResult& result, const RankRow& row);
-  std::string end(const PackTally& tally);
+  void begin();
+  // In ranking order: the dossier's page in the committee's pack, its line among the awards
+  // in the public account when it is funded.
+  void dossier(const DossierResult& result, const RankRow& row);
+  void end(const PackTally& tally);
 
  private:
   struct State;
