@@ -81,6 +81,7 @@ void PagePass::run(const RankedRows& rows,
     chunk.clear();
   };
   rows.for_each([&](const RankRow& row) {
+    if (!has_page(row)) return;
     chunk.push_back(row);
     if (chunk.size() == rows_at_a_time) flush();
   });

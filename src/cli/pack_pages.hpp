@@ -30,9 +30,9 @@ class RefusedOnDisk final : public RefusedFiles {
   mutable RecordLog files_;
 };
 
-// The second pass. `page` gets each ranked row's dossier, scored again, in ranking order; a
-// file that no longer reads as it did (changed, moved, another id) is an error file-changed
-// in `batch`, and its page is left out.
+// The second pass. `page` gets the dossier of each row that has a page (has_page), scored
+// again, in ranking order; a file that no longer reads as it did (changed, moved, another id)
+// is an error file-changed in `batch`, and its page is left out.
 struct PagePass {
   const Options& options;
   const CallRun& call;

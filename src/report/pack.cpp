@@ -55,7 +55,7 @@ a { color: #000; text-decoration: none; }
 CallStats gather(const RankedRows& rows) {
   CallStats s;
   rows.for_each([&](const RankRow& row) {
-    if (s.counts.rows == 0) s.first = row.dossier;
+    if (s.first.empty() && has_page(row)) s.first = row.dossier;
     s.counts.add(row);
     s.requested += row.requested.value_or(0);
     if (row.status == DossierStatus::not_assessed) ++s.not_assessed;  // never ranked (§2.2)
@@ -114,6 +114,10 @@ std::string html_tail() {
 }
 
 }  // namespace pack
+
+bool has_page(const RankRow& row) {
+  return row.status != DossierStatus::invalid;
+}
 
 struct PackRenderer::State {
   std::unique_ptr<doc::Writer> writer;

@@ -24,7 +24,7 @@ struct CallStats {
   double requested = 0;                               // Σ requested over every row
   std::array<std::size_t, 10> bins{};                 // totals of the ranked rows, by ten points
   std::optional<double> last_funded, first_unfunded;  // totals either side of the line
-  std::string first;                                  // the first row's dossier id, if any
+  std::string first;                                  // the dossier id of the first page, if any
 };
 
 CallStats gather(const RankedRows& rows);

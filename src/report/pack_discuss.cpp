@@ -111,6 +111,7 @@ Detail status_detail(DossierStatus status) {
 bool topic(Ctx& ctx, std::string_view heading, const Detail& detail) {
   bool open = false;
   ctx.call.rows->for_each([&](const RankRow& row) {
+    if (!has_page(row)) return;  // a refused file: the last topic
     std::string d = detail(ctx, row, decode_note(row.note));
     if (d.empty()) return;
     if (!open) {

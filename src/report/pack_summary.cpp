@@ -29,7 +29,7 @@ void committee_contents(Ctx& ctx) {
   ctx.out.heading(3, doc::plain(std::string(w.dossiers_heading)));
   ctx.out.begin_list(false);
   ctx.call.rows->for_each([&](const RankRow& row) {
-    ctx.out.item(doc::link(dossier_label(row), dossier_anchor(row.dossier)));
+    if (has_page(row)) ctx.out.item(doc::link(dossier_label(row), dossier_anchor(row.dossier)));
   });
   ctx.out.end_list();
 }
@@ -110,9 +110,11 @@ void summary(Ctx& ctx) {
   row(w.status_ineligible, s.counts.ineligible);
   row(w.status_incomplete, s.counts.incomplete);
   if (s.not_assessed) row(w.status_not_assessed, s.not_assessed);
-  row(w.status_refused, ctx.refused_count() + s.counts.invalid);
-  t.rows.push_back({{doc::strong(std::string(w.total_files)),
-                     doc::strong(ctx.count(s.counts.rows + ctx.refused_count()))}});
+  // The rows the ranking refused are among the refused files.
+  row(w.status_refused, ctx.refused_count());
+  t.rows.push_back(
+      {{doc::strong(std::string(w.total_files)),
+        doc::strong(ctx.count(s.counts.rows - s.counts.invalid + ctx.refused_count()))}});
   ctx.out.table(t);
   const FundingLine& f = ctx.call.funding;
   if (f.budget) {
@@ -171,12 +173,13 @@ std::string reasons(const Ctx& ctx, const RankRow& row) {
   return out;
 }
 
-// The rows that are not ranked, a table opened at the first of them; then the refused files.
+// The rows that are not ranked, a table opened at the first of them; then the refused files
+// (the rows the ranking refused among them).
 void unranked(Ctx& ctx) {
   const PackWords& w = ctx.w;
   bool open = false;
   ctx.call.rows->for_each([&](const RankRow& row) {
-    if (row.status == DossierStatus::ok) return;
+    if (row.status == DossierStatus::ok || !has_page(row)) return;
     if (!open)
       ctx.out.begin_table(w.unranked_caption, {{std::string(w.dossier), false, true},
                                                {std::string(w.title)},

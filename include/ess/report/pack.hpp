@@ -53,9 +53,11 @@ struct PackCall {
   PackFormat format = PackFormat::html;
   std::string call_id, call_title, funder;  // "": no call
   std::string date;                         // the committee's date (ISO); "": none
-  const RankedRows* rows = nullptr;         // ranked, decisions resolved
-  FundingLine funding;                      // budget unset: no funding line
-  const RefusedFiles* refused = nullptr;    // none: no file refused
+  // Ranked, decisions resolved. A row of status invalid is a file the ranking refused (scored
+  // under another grid): no page, no line of its own; `refused` lists it with its error.
+  const RankedRows* rows = nullptr;
+  FundingLine funding;                    // budget unset: no funding line
+  const RefusedFiles* refused = nullptr;  // none: no file refused
   std::string grid_sha256;  // of the grid file, for the header (first 12 digits shown)
   // --group-by territory or theme: the collective support needs by that group only; none (or
   // call): by territory and by theme.
@@ -69,6 +71,10 @@ struct DossierNote {
   std::vector<std::string> omissions;   // "criterion — assessor" (a leaf an assessor left out)
   bool not_assessed = false;            // nobody but the applicant has assessed it
 };
+
+// Whether a row has its page (and its line in the contents, the ranking and what to discuss):
+// not when the ranking refused it (PackCall::rows).
+bool has_page(const RankRow& row);
 
 // A result's note as bytes for RankRow::note ("" when nothing is worth a line), and back
 // (nothing for "").
