@@ -80,6 +80,8 @@ class ExternalSorter {
   void add(std::string_view key, std::string_view payload);
   std::size_t size() const { return count_; }
   std::size_t runs() const { return runs_.size(); }  // 0: everything still in memory
+  // The bytes its in-memory run holds (the arena's capacity), whatever the allocator.
+  std::size_t held_bytes() const { return arena_.capacity(); }
   // fn(key, payload) in sorted order; the views are valid only during the call. May be
   // called more than once, and add() may still be called after it.
   void for_each_sorted(
